@@ -1,0 +1,27 @@
+package dev.mlobservatory.api;
+
+/**
+ * Where the API listens.
+ *
+ * @param host address to bind, 127.0.0.1 by default; 0.0.0.0 in a container
+ * @param port TCP port, 0 for any free one
+ */
+public record ApiConfig(String host, int port) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+
+    public ApiConfig {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+        }
+    }
+
+    /** Loopback on a free port: what tests and the console's in-process mode use. */
+    public static ApiConfig loopbackAnyPort() {
+        return new ApiConfig(DEFAULT_HOST, 0);
+    }
+}

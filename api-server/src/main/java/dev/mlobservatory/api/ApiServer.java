@@ -1,0 +1,133 @@
+package dev.mlobservatory.api;
+
+import dev.mlobservatory.api.http.Routes;
+import dev.mlobservatory.api.metrics.ApiMetrics;
+import dev.mlobservatory.api.metrics.ProcessStats;
+import dev.mlobservatory.api.model.ModelCatalog;
+import dev.mlobservatory.api.model.TrainedModel;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The prediction API as a library: trains the models, registers the metrics and serves HTTP until
+ * {@link #close()}. The CLI ({@link ApiMain}) and the console's in-process mode both start it this way.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    /** How long a stop waits for requests in flight before closing connections. */
+    private static final long DRAIN_MILLIS = 2_000;
+
+    private final Undertow undertow;
+    private final GracefulShutdownHandler graceful;
+    private final InetSocketAddress address;
+    private final PrometheusRegistry registry;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ApiServer(Undertow undertow, GracefulShutdownHandler graceful, InetSocketAddress address,
+                      PrometheusRegistry registry) {
+        this.undertow = undertow;
+        this.graceful = graceful;
+        this.address = address;
+        this.registry = registry;
+    }
+
+    /** Starts with freshly trained models and a fresh registry. */
+    public static ApiServer start(ApiConfig config) {
+        return start(config, ModelCatalog.trainDefault(), new PrometheusRegistry());
+    }
+
+    /**
+     * Starts on {@code config}'s address with the given models, recording into {@code registry}.
+     *
+     * @throws PortInUseException when the address is taken
+     */
+    public static ApiServer start(ApiConfig config, ModelCatalog catalog, PrometheusRegistry registry) {
+        long startNanos = System.nanoTime();
+        ApiMetrics metrics = new ApiMetrics(registry, new ProcessStats());
+        for (TrainedModel model : catalog.all()) {
+            metrics.modelAccuracy(model.version(), model.accuracy());
+        }
+        GracefulShutdownHandler graceful = new GracefulShutdownHandler(
+                Routes.create(catalog, metrics, registry, startNanos));
+        Undertow undertow = Undertow.builder()
+                .addHttpListener(config.port(), config.host())
+                // A guard below the endpoint's own limits for bodies without Content-Length.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 1024L * 1024L)
+                .setHandler(graceful)
+                .build();
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            undertow.stop();
+            if (hasCause(e, BindException.class)) {
+                throw new PortInUseException(config.host(), config.port(), e);
+            }
+            throw e;
+        }
+        InetSocketAddress bound = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+        return new ApiServer(undertow, graceful, bound, registry);
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The port actually bound (useful when started on port 0). */
+    public int port() {
+        return address.getPort();
+    }
+
+    public String host() {
+        return address.getHostString();
+    }
+
+    /** Base URL for clients, e.g. {@code http://127.0.0.1:8080}. */
+    public String baseUrl() {
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    /** Stops accepting, lets requests in flight finish (up to 2 s), then closes. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        graceful.shutdown();
+        try {
+            if (!graceful.awaitShutdown(DRAIN_MILLIS)) {
+                LOG.warn("requests still in flight after {} ms; closing anyway", DRAIN_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        undertow.stop();
+    }
+
+    /** The address is taken by another process. */
+    public static final class PortInUseException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PortInUseException(String host, int port, Throwable cause) {
+            super("port " + port + " on " + host + " is already in use (another API or program is listening there); "
+                    + "choose another with --port or stop that program", cause);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.mlobservatory.api.http;
+
+import dev.mlobservatory.api.metrics.ApiMetrics;
+import dev.mlobservatory.api.model.IrisFeatures;
+import dev.mlobservatory.api.model.PredictionResult;
+import dev.mlobservatory.api.model.TrainedModel;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.StatusCodes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code POST /vN/predict}: one flower or a batch, answered by one model version, every outcome counted. */
+public final class PredictEndpoint implements Endpoint {
+
+    /** The answer for one flower. */
+    public record Single(String prediction, double confidence, Map<String, Double> probabilities,
+                         String modelVersion) {
+    }
+
+    /** One row of a batch answer. */
+    public record Row(String prediction, double confidence, Map<String, Double> probabilities) {
+    }
+
+    /** The answer for a batch, rows in request order. */
+    public record Batch(List<Row> predictions, String modelVersion) {
+    }
+
+    private final TrainedModel model;
+    private final ApiMetrics metrics;
+
+    public PredictEndpoint(TrainedModel model, ApiMetrics metrics) {
+        this.model = model;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void handle(HttpServerExchange exchange) {
+        String version = model.version();
+        long start = System.nanoTime();
+        try {
+            RequestBody.requireJson(exchange);
+            PredictRequest request = PredictRequest.parse(
+                    RequestBody.read(exchange, PredictRequest.MAX_BATCH_BODY_BYTES));
+            Object answer = request.batch() ? batch(request.rows()) : single(request.rows().get(0));
+            Json.send(exchange, StatusCodes.OK, answer);
+        } catch (RuntimeException e) {
+            // The lab's contract: a rejected or failed prediction request counts as status="error".
+            metrics.predictionFailed(version);
+            throw e;
+        } finally {
+            metrics.predictionDuration(version, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private Single single(IrisFeatures features) {
+        PredictionResult r = predict(features);
+        return new Single(r.label(), r.confidence(), r.probabilities(), model.version());
+    }
+
+    private Batch batch(List<IrisFeatures> rows) {
+        List<Row> out = new ArrayList<>(rows.size());
+        for (IrisFeatures features : rows) {
+            PredictionResult r = predict(features);
+            out.add(new Row(r.label(), r.confidence(), r.probabilities()));
+        }
+        return new Batch(out, model.version());
+    }
+
+    private PredictionResult predict(IrisFeatures features) {
+        PredictionResult r = model.predict(features);
+        metrics.predicted(model.version(), r.label(), r.confidence());
+        return r;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.mlobservatory.api.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Every metric the API exposes, defined in one place against an injected registry.
+ * Names, types and labels are a contract: the alert rules, the Grafana dashboard and the console depend on them.
+ */
+public final class ApiMetrics {
+
+    /** Status label value of a prediction that was answered. */
+    public static final String SUCCESS = "success";
+    /** Status and prediction_result label value of a prediction request that failed or was rejected. */
+    public static final String ERROR = "error";
+    /** Route label of every request whose path matches no route: scanning URLs must not create series. */
+    public static final String UNMATCHED_ROUTE = "unmatched";
+
+    /** Sub-millisecond buckets first: a Tribuo tree answers in microseconds, the lab's classic buckets follow. */
+    static final double[] DURATION_BUCKETS = {
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0};
+    static final double[] CONFIDENCE_BUCKETS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+    static final double[] HTTP_BUCKETS = DURATION_BUCKETS;
+
+    /** Methods kept as label values; anything else becomes "other" so odd clients cannot add series. */
+    private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
+
+    private final Counter predictions;
+    private final Histogram predictionDuration;
+    private final Histogram predictionConfidence;
+    private final Gauge modelAccuracy;
+    private final Histogram httpDuration;
+
+    public ApiMetrics(PrometheusRegistry registry, ProcessStats process) {
+        predictions = Counter.builder()
+                .name("ml_predictions_total")
+                .help("Prediction requests by model version, predicted class (or error) and status")
+                .labelNames("model_version", "prediction_result", "status")
+                .register(registry);
+        predictionDuration = Histogram.builder()
+                .name("ml_prediction_duration_seconds")
+                .help("Time spent processing prediction requests, from reading the body to the answer")
+                .unit(Unit.SECONDS)
+                .labelNames("model_version")
+                .classicOnly()
+                .classicUpperBounds(DURATION_BUCKETS)
+                .register(registry);
+        predictionConfidence = Histogram.builder()
+                .name("ml_prediction_confidence")
+                .help("Score of the predicted class, one observation per predicted flower")
+                .labelNames("model_version")
+                .classicOnly()
+                .classicUpperBounds(CONFIDENCE_BUCKETS)
+                .register(registry);
+        modelAccuracy = Gauge.builder()
+                .name("ml_model_accuracy")
+                .help("Accuracy of the model version on the hold-out split, measured at start-up (0-1)")
+                .labelNames("model_version")
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("app_memory_usage_bytes")
+                .help("Resident memory of the process (heap used where RSS cannot be read)")
+                .unit(Unit.BYTES)
+                .callback(cb -> cb.call(process.memoryBytes()))
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("app_cpu_usage_percent")
+                .help("Process CPU since the previous scrape, percent of one core")
+                .callback(cb -> cb.call(process.cpuPercent()))
+                .register(registry);
+        httpDuration = Histogram.builder()
+                .name("http_server_request_duration_seconds")
+                .help("HTTP requests by method, route template and status code")
+                .unit(Unit.SECONDS)
+                .labelNames("method", "route", "status")
+                .classicOnly()
+                .classicUpperBounds(HTTP_BUCKETS)
+                .register(registry);
+        JvmMetrics.builder().register(registry);
+    }
+
+    /** Records a prediction that was answered, one per flower. */
+    public void predicted(String version, String label, double confidence) {
+        predictions.labelValues(version, label, SUCCESS).inc();
+        predictionConfidence.labelValues(version).observe(confidence);
+    }
+
+    /** Records a prediction request that was rejected or failed. */
+    public void predictionFailed(String version) {
+        predictions.labelValues(version, ERROR, ERROR).inc();
+    }
+
+    /** Time spent on one prediction request, answered or not. */
+    public void predictionDuration(String version, double seconds) {
+        predictionDuration.labelValues(version).observe(seconds);
+    }
+
+    public void modelAccuracy(String version, double accuracy) {
+        modelAccuracy.labelValues(version).set(accuracy);
+    }
+
+    public void httpRequest(String method, String route, int status, double seconds) {
+        httpDuration.labelValues(methodLabel(method), route, Integer.toString(status)).observe(seconds);
+    }
+
+    static String methodLabel(String method) {
+        String upper = method.toUpperCase(Locale.ROOT);
+        return KNOWN_METHODS.contains(upper) ? upper : "other";
+    }
+}
