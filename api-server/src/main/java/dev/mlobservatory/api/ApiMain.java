@@ -24,7 +24,6 @@ public final class ApiMain implements Callable<Integer> {
     int port;
 
     public static void main(String[] args) {
-        System.setProperty("org.jboss.logging.provider", "slf4j");
         System.exit(new CommandLine(new ApiMain()).execute(args));
     }
 
@@ -49,6 +48,7 @@ public final class ApiMain implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
             server.close();
+            LOG.info("stopped");
             stopped.countDown();
         }, "api-shutdown"));
         LOG.info("ML Observatory API ready at {} in {} ms (models: /v1/predict, /v2/predict; metrics: /metrics)",

@@ -25,6 +25,13 @@ public final class ApiServer implements AutoCloseable {
     /** How long a stop waits for requests in flight before closing connections. */
     private static final long DRAIN_MILLIS = 2_000;
 
+    static {
+        // Undertow logs through jboss-logging; route it to SLF4J so there is one log format, unless the host chose.
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
+    }
+
     private final Undertow undertow;
     private final GracefulShutdownHandler graceful;
     private final InetSocketAddress address;

@@ -127,6 +127,9 @@ public record PredictRequest(List<IrisFeatures> rows, boolean batch) {
     /** Jackson's own words, without its source excerpt, plus where it stopped. */
     private static String malformed(JsonProcessingException e) {
         String message = e.getOriginalMessage();
+        if (message.startsWith("Trailing token")) {
+            message = "unexpected data after the JSON value";
+        }
         int cut = message.indexOf(" (start marker");
         if (cut > 0) {
             message = message.substring(0, cut);

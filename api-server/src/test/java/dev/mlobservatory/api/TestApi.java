@@ -1,0 +1,84 @@
+package dev.mlobservatory.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlobservatory.api.model.ModelCatalog;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * A real API server on 127.0.0.1 and a free port, with a fresh registry, plus a small HTTP client for it.
+ * Models are trained once per test JVM: they are immutable, and training them is not what the tests test.
+ */
+public final class TestApi implements AutoCloseable {
+
+    private static ModelCatalog catalog;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final ApiServer server;
+    public final PrometheusRegistry registry = new PrometheusRegistry();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    public TestApi() {
+        server = ApiServer.start(ApiConfig.loopbackAnyPort(), models(), registry);
+    }
+
+    public static synchronized ModelCatalog models() {
+        if (catalog == null) {
+            catalog = ModelCatalog.trainDefault();
+        }
+        return catalog;
+    }
+
+    /** The response to a request built from {@code path} by {@code customize}. */
+    public HttpResponse<String> send(HttpRequest.Builder builder) {
+        try {
+            return client.send(builder.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(server.baseUrl() + path));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    public HttpResponse<String> postJson(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    public static String flower(double sl, double sw, double pl, double pw) {
+        return String.format(java.util.Locale.ROOT,
+                "{\"sepal_length\":%s,\"sepal_width\":%s,\"petal_length\":%s,\"petal_width\":%s}", sl, sw, pl, pw);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
