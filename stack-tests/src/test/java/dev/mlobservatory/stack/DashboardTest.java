@@ -1,0 +1,103 @@
+package dev.mlobservatory.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The provisioned dashboard is self-contained, points at the provisioned data source, and follows the rules. */
+class DashboardTest {
+
+    private static Dashboard dashboard;
+    private static String datasourceUid;
+
+    @BeforeAll
+    static void load() throws Exception {
+        dashboard = Dashboard.load(Repo.DASHBOARD);
+        datasourceUid = new ObjectMapper(new YAMLFactory()).readTree(Repo.DATASOURCE.toFile())
+                .at("/datasources/0/uid").asText();
+    }
+
+    @Test
+    void isProvisionableAsItStands() throws Exception {
+        String text = Files.readString(Repo.DASHBOARD);
+        JsonNode json = dashboard.json();
+
+        assertThat(json.has("__inputs")).isFalse();
+        assertThat(json.has("__requires")).isFalse();
+        assertThat(text).doesNotContain("${DS_");
+        assertThat(json.path("uid").asText()).isEqualTo("ml-api-observatory");
+        assertThat(json.path("schemaVersion").asInt()).isGreaterThanOrEqualTo(39);
+        assertThat(json.path("id").isMissingNode() || json.path("id").isNull()).isTrue();
+    }
+
+    @Test
+    void everyPanelIsATimeseriesOrStatWithATargetOnTheProvisionedDataSource() {
+        assertThat(datasourceUid).isNotBlank();
+        for (JsonNode panel : dashboard.json().path("panels")) {
+            String title = panel.path("title").asText();
+            assertThat(panel.path("type").asText()).as(title).isIn("timeseries", "stat");
+            assertThat(panel.at("/datasource/uid").asText()).as(title).isEqualTo(datasourceUid);
+            assertThat(panel.path("targets")).as(title + " targets").isNotEmpty();
+            for (JsonNode target : panel.path("targets")) {
+                assertThat(target.path("expr").asText()).as(title).isNotBlank();
+                assertThat(target.at("/datasource/uid").asText()).as(title).isEqualTo(datasourceUid);
+            }
+        }
+    }
+
+    @Test
+    void hasThePanelsAClassNeeds() {
+        List<String> titles = new ArrayList<>();
+        dashboard.json().path("panels").forEach(p -> titles.add(p.path("title").asText()));
+        assertThat(titles).contains("Request rate", "Error rate %", "Latency p50/p95/p99", "Predictions by class",
+                "Prediction confidence", "Model accuracy (hold-out)", "Memory", "CPU", "Scrape health (up)");
+        String all = String.join("\n", dashboard.queries().stream().map(Dashboard.Query::expr).toList());
+        assertThat(all).contains("ml_predictions_total", "ml_prediction_duration_seconds_bucket",
+                "ml_prediction_confidence", "ml_model_accuracy", "app_memory_usage_bytes", "app_cpu_usage_percent",
+                "up{");
+    }
+
+    @Test
+    void ratesUseRateIntervalAndQuantilesKeepLe() {
+        Pattern range = Pattern.compile("\\[([^\\]]+)\\]");
+        Pattern quantile = Pattern.compile("histogram_quantile\\(\\s*[0-9.]+\\s*,\\s*sum by \\(le(, model_version)?\\)");
+        for (Dashboard.Query q : dashboard.queries()) {
+            Matcher m = range.matcher(q.expr());
+            while (m.find()) {
+                assertThat(m.group(1)).as(q.panel() + " " + q.refId()).isEqualTo("$__rate_interval");
+            }
+            if (q.expr().contains("histogram_quantile")) {
+                assertThat(quantile.matcher(q.expr()).find()).as(q.panel() + ": " + q.expr()).isTrue();
+            }
+        }
+        assertThat(dashboard.queries().stream().filter(q -> q.panel().equals("Latency p50/p95/p99")))
+                .extracting(Dashboard.Query::expr)
+                .anySatisfy(e -> assertThat(e).startsWith("histogram_quantile(0.5,"))
+                .anySatisfy(e -> assertThat(e).startsWith("histogram_quantile(0.95,"))
+                .anySatisfy(e -> assertThat(e).startsWith("histogram_quantile(0.99,"));
+    }
+
+    @Test
+    void hasAModelVersionVariable() {
+        JsonNode variable = null;
+        for (JsonNode v : dashboard.json().at("/templating/list")) {
+            if (v.path("name").asText().equals("model_version")) {
+                variable = v;
+            }
+        }
+        assertThat(variable).isNotNull();
+        assertThat(variable.at("/datasource/uid").asText()).isEqualTo(datasourceUid);
+        assertThat(variable.path("definition").asText()).contains("label_values(", "model_version");
+        long filtered = dashboard.queries().stream().filter(q -> q.expr().contains("$model_version")).count();
+        assertThat(filtered).isGreaterThanOrEqualTo(8);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.mlobservatory.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real prometheus binary on 127.0.0.1 and a free port, with a temporary data directory,
+ * configured from the repository's no-Docker configuration with its targets and intervals filled in.
+ */
+final class PrometheusProcess implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final Path log;
+    private final HttpClient http = HttpClient.newHttpClient();
+    final String baseUrl;
+
+    private PrometheusProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    /** Fills prometheus-local.yml: the API and Prometheus targets, the rules' absolute path, every interval. */
+    static String localConfig(String apiTarget, String selfTarget, String interval) throws IOException {
+        String template = Files.readString(Repo.PROMETHEUS_LOCAL);
+        return template
+                .replace("'127.0.0.1:8080'", "'" + apiTarget + "'")
+                .replace("'127.0.0.1:9090'", "'" + selfTarget + "'")
+                .replace("../../rules/", Repo.ROOT.resolve("rules") + "/")
+                .replaceAll("(scrape_interval|evaluation_interval|scrape_timeout): \\S+", "$1: " + interval);
+    }
+
+    static PrometheusProcess start(String binary, Path dir, String apiTarget) throws Exception {
+        int port = freePort();
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, localConfig(apiTarget, "127.0.0.1:" + port, "1s"));
+        Path log = dir.resolve("prometheus.log");
+        Process process = new ProcessBuilder(binary,
+                "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--web.enable-lifecycle")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        PrometheusProcess prometheus = new PrometheusProcess(process, log, port);
+        prometheus.awaitReady();
+        return prometheus;
+    }
+
+    private void awaitReady() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("prometheus exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/-/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("prometheus not ready within 30 s:\n" + logTail());
+    }
+
+    /** The {@code data} of an instant query; fails on an error answer. */
+    JsonNode query(String promql) throws Exception {
+        String url = baseUrl + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(r.body());
+        if (!"success".equals(body.path("status").asText())) {
+            throw new AssertionError("query failed: " + promql + " -> " + r.body());
+        }
+        return body.path("data");
+    }
+
+    String logTail() {
+        try {
+            String text = Files.readString(log);
+            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}

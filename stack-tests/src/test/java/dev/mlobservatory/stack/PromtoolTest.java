@@ -1,0 +1,88 @@
+package dev.mlobservatory.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mlobservatory.api.testing.Tools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Prometheus's own tool validates both configurations, the rules, and runs the rules' unit tests. */
+class PromtoolTest {
+
+    private static String promtool;
+
+    @BeforeAll
+    static void findPromtool() {
+        promtool = Tools.require("promtool");
+    }
+
+    @Test
+    void localConfigurationIsValidAndLoadsTheRules() throws Exception {
+        Cmd result = Cmd.run(Repo.ROOT, List.of(promtool, "check", "config", Repo.PROMETHEUS_LOCAL.toString()));
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("1 rule files found", "5 rules found");
+    }
+
+    /**
+     * The compose configuration names its rules by their path inside the container; checked as it is,
+     * and again with that path pointed at the repository's rules/, so the rule glob is proven to match.
+     */
+    @Test
+    void composeConfigurationIsValidAndItsRuleGlobMatchesTheRules(@TempDir Path tmp) throws Exception {
+        Cmd asIs = Cmd.run(Repo.ROOT, List.of(promtool, "check", "config", Repo.PROMETHEUS_COMPOSE.toString()));
+        assertThat(asIs.exitCode()).as(asIs.output()).isZero();
+
+        String config = Files.readString(Repo.PROMETHEUS_COMPOSE);
+        assertThat(config).contains("/etc/prometheus/rules/*-alerts.yml");
+        Path relocated = tmp.resolve("prometheus.yml");
+        Files.writeString(relocated, config.replace("/etc/prometheus/rules/", Repo.ROOT.resolve("rules") + "/"));
+        Cmd withRules = Cmd.run(Repo.ROOT, List.of(promtool, "check", "config", relocated.toString()));
+
+        assertThat(withRules.exitCode()).as(withRules.output()).isZero();
+        assertThat(withRules.output()).contains("1 rule files found", "5 rules found");
+    }
+
+    @Test
+    void rulesAreValid() throws Exception {
+        Cmd result = Cmd.run(Repo.ROOT, List.of(promtool, "check", "rules", Repo.RULES.toString()));
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("SUCCESS: 5 rules found");
+    }
+
+    @Test
+    void ruleUnitTestsPass() throws Exception {
+        Cmd result = Cmd.run(Repo.ROOT.resolve("rules"), List.of(promtool, "test", "rules", Repo.RULE_TESTS.toString()));
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("SUCCESS").doesNotContain("FAILED");
+    }
+
+    @Test
+    void everyRuleHasSeveritySummaryAndDescription() throws Exception {
+        var root = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(Repo.RULES.toFile());
+        List<String> names = new java.util.ArrayList<>();
+        for (var group : root.get("groups")) {
+            for (var rule : group.get("rules")) {
+                names.add(rule.get("alert").asText());
+                assertThat(rule.at("/labels/severity").asText()).as(rule.get("alert") + " severity")
+                        .isIn("critical", "warning", "info");
+                assertThat(rule.at("/annotations/summary").asText()).isNotBlank();
+                assertThat(rule.at("/annotations/description").asText()).isNotBlank();
+                assertThat(rule.get("for")).as(rule.get("alert") + " has a for:").isNotNull();
+            }
+        }
+        assertThat(names).contains("HighErrorRate", "HighLatency", "APIDown");
+        // Every alert has unit tests that expect it to fire.
+        String tests = Files.readString(Repo.RULE_TESTS);
+        for (String name : names) {
+            assertThat(tests).as("tests of " + name).contains("alertname: " + name);
+        }
+    }
+}
