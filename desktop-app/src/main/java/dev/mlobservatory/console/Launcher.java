@@ -1,0 +1,38 @@
+package dev.mlobservatory.console;
+
+import dev.mlobservatory.console.traffic.TrafficCommand;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code observatory.jar}. A plain class, not a JavaFX {@code Application}, so that
+ * {@code java -jar} works on the classpath. Subcommands run headless.
+ */
+@Command(name = "observatory", mixinStandardHelpOptions = true, version = "ML Observatory 0.1.0",
+        description = "ML Observatory: watch a machine-learning prediction API in production.",
+        subcommands = TrafficCommand.class)
+public final class Launcher implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Launcher());
+        // A bad argument gets one clear line and a pointer to --help, not the whole usage.
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return 2;
+        });
+        return cl;
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+}

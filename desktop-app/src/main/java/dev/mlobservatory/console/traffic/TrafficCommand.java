@@ -1,0 +1,176 @@
+package dev.mlobservatory.console.traffic;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code observatory traffic}: runs the traffic engine from the command line, one line per second. */
+@Command(name = "traffic", mixinStandardHelpOptions = true,
+        description = {"Sends open-model prediction traffic to the API and reports client-side latency, one line "
+            + "per second. Requests start at --rate per second whatever the responses do (open model); latency "
+            + "counts from each request's intended start.",
+            "Exit codes: 0 done, 1 API unreachable, 2 bad arguments."})
+public final class TrafficCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "API base URL (default ${DEFAULT-VALUE}).")
+    String url;
+
+    @Option(names = "--rate", defaultValue = "20", description = "Target requests per second (default ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--duration", defaultValue = "30s", converter = DurationConverter.class,
+            description = "How long to run, e.g. 30s, 2m, 500ms (default ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--burst-at", converter = DurationConverter.class, description = "When a burst starts, e.g. 10s.")
+    Duration burstAt;
+
+    @Option(names = "--burst-x", defaultValue = "10", description = "Rate multiplier during the burst (default ${DEFAULT-VALUE}).")
+    double burstX;
+
+    @Option(names = "--burst-for", defaultValue = "10s", converter = DurationConverter.class,
+            description = "How long the burst lasts (default ${DEFAULT-VALUE}).")
+    Duration burstFor;
+
+    @Option(names = "--error-ratio", defaultValue = "0", description = "Share of deliberately invalid requests, 0-1.")
+    double errorRatio;
+
+    @Option(names = "--mix", defaultValue = "v1=0.7,v2=0.3", description = "Model version weights (default ${DEFAULT-VALUE}).")
+    String mix;
+
+    @Option(names = "--drift", defaultValue = "0", description = "Shift of every measurement, in standard deviations.")
+    double drift;
+
+    @Option(names = "--poisson", description = "Poisson arrivals instead of evenly spaced ones.")
+    boolean poisson;
+
+    @Option(names = "--max-in-flight", defaultValue = "256",
+            description = "Cap on outstanding requests; arrivals beyond it are dropped and counted (default ${DEFAULT-VALUE}).")
+    int maxInFlight;
+
+    @Option(names = "--seed", description = "Seed for reproducible flowers, errors and model choice.")
+    Long seed;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TrafficSettings settings = settings();
+        if (duration.isZero() || duration.isNegative()) {
+            throw new ParameterException(spec.commandLine(), "--duration must be positive, got " + duration);
+        }
+        String problem = unreachable(url);
+        if (problem != null) {
+            err.println("traffic: cannot reach " + url + ": " + problem);
+            err.println("Is the API running? Start it with: java -jar api-server/target/api-server.jar");
+            return 1;
+        }
+        TrafficEngine engine = new TrafficEngine(url, settings, seed == null ? System.nanoTime() : seed);
+        Thread hook = new Thread(engine::close, "traffic-cli-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        long cpu0 = processCpuNanos();
+        long wall0 = System.nanoTime();
+        out.println(String.format(Locale.ROOT, "traffic to %s: %.1f req/s for %s, mix %s, error ratio %.2f, drift %.2f%s",
+                url, rate, duration, settings.mix(), errorRatio, drift, poisson ? ", Poisson arrivals" : ""));
+        out.println(TrafficReport.header());
+        engine.start();
+        long end = wall0 + duration.toNanos();
+        boolean burstDone = burstAt == null;
+        double printed = 0;
+        while (System.nanoTime() < end) {
+            if (!burstDone && System.nanoTime() - wall0 >= burstAt.toNanos()) {
+                engine.burst(burstX, burstFor);
+                burstDone = true;
+            }
+            TrafficSnapshot s = engine.latest();
+            if (s != null && s.second() > printed) {
+                out.println(TrafficReport.line(s));
+                out.flush();
+                printed = s.second();
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        engine.close();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        double cpuPercent = 100.0 * (processCpuNanos() - cpu0) / (System.nanoTime() - wall0);
+        out.println(TrafficReport.summary(engine.summary(), cpuPercent));
+        out.flush();
+        return 0;
+    }
+
+    private TrafficSettings settings() {
+        try {
+            if (burstAt != null && !(burstX > 0 && burstX <= 1000)) {
+                throw new IllegalArgumentException("--burst-x must be in (0, 1000], got " + burstX);
+            }
+            return new TrafficSettings(rate, poisson ? TrafficSettings.Arrivals.POISSON : TrafficSettings.Arrivals.UNIFORM,
+                    ModelMix.parse(mix), errorRatio, drift, maxInFlight);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** Null when {@code GET url/health} answers; otherwise a one-line reason. */
+    static String unreachable(String url) {
+        okhttp3.HttpUrl base = okhttp3.HttpUrl.parse(url);
+        if (base == null) {
+            return "not an http:// or https:// URL";
+        }
+        OkHttpClient client = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(3)).build();
+        try (Response r = client.newCall(new Request.Builder().url(base.newBuilder().addPathSegment("health").build()).build())
+                .execute()) {
+            return r.code() == 200 ? null : "GET /health answered " + r.code();
+        } catch (java.net.ConnectException e) {
+            return "connection refused";
+        } catch (java.net.UnknownHostException e) {
+            return "unknown host " + base.host();
+        } catch (java.io.InterruptedIOException e) {
+            return "no answer within 3 s";
+        } catch (java.io.IOException e) {
+            return e.getMessage();
+        } finally {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    /** Parses 30s, 500ms, 2m, 1h, or a plain number of seconds. */
+    public static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            try {
+                if (v.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+                }
+                double n = Double.parseDouble(v.replaceAll("[smh]$", ""));
+                long unit = v.endsWith("h") ? 3_600_000 : v.endsWith("m") ? 60_000 : 1000;
+                return Duration.ofMillis(Math.round(n * unit));
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (e.g. 30s, 500ms, 2m)");
+            }
+        }
+    }
+}

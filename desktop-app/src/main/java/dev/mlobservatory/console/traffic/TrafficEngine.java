@@ -1,0 +1,276 @@
+package dev.mlobservatory.console.traffic;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.UnaryOperator;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Open-model load: requests start at the target arrival rate whatever the responses do (like wrk2 or k6's
+ * constant-arrival-rate), so a slow server shows as latency instead of hiding behind fewer requests. Latency is
+ * measured from each request's intended start (coordinated omission corrected). One engine runs once:
+ * {@link #start()}, change settings or {@link #burst} while it runs, then {@link #close()}.
+ */
+public final class TrafficEngine implements AutoCloseable {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final long SECOND = 1_000_000_000L;
+    /** While paused (rate 0) the pacer still wakes this often, to tick the per-second snapshots. */
+    private static final long IDLE_PARK = 50_000_000L;
+    /** On stop, requests in flight get this long to finish before they are cancelled. */
+    private static final long DRAIN_NANOS = 600_000_000L;
+
+    private final HttpUrl base;
+    private final AtomicReference<TrafficSettings> settings;
+    private final FlowerGenerator generator = new FlowerGenerator();
+    private final SplittableRandom random;
+    private final TrafficStats stats = new TrafficStats();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<String, HttpUrl> urls = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor httpThreads;
+    private final OkHttpClient client;
+    private final Thread pacer;
+
+    private volatile boolean running;
+    private volatile boolean stopped;
+    private volatile long burstUntil;
+    private volatile double burstFactor = 1;
+    private volatile long startNanos;
+    private volatile TrafficSnapshot summary;
+
+    /**
+     * @param baseUrl the API, e.g. {@code http://127.0.0.1:8080}
+     * @param initial what to send at first
+     * @param seed seeds flower, error and model choice (arrival times of Poisson traffic too)
+     */
+    public TrafficEngine(String baseUrl, TrafficSettings initial, long seed) {
+        HttpUrl parsed = HttpUrl.parse(baseUrl);
+        if (parsed == null) {
+            throw new IllegalArgumentException("not an http(s) URL: '" + baseUrl + "'");
+        }
+        this.base = parsed;
+        this.settings = new AtomicReference<>(initial);
+        this.random = new SplittableRandom(seed);
+        AtomicInteger n = new AtomicInteger();
+        this.httpThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> daemon(r, "traffic-http-" + n.incrementAndGet()));
+        Dispatcher dispatcher = new Dispatcher(httpThreads);
+        // The engine enforces the cap itself (and counts what it drops); OkHttp must never queue silently.
+        dispatcher.setMaxRequests(10_000);
+        dispatcher.setMaxRequestsPerHost(10_000);
+        this.client = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(64, 30, TimeUnit.SECONDS))
+                .connectTimeout(Duration.ofSeconds(2))
+                .callTimeout(Duration.ofSeconds(30))
+                .retryOnConnectionFailure(false)
+                .build();
+        this.pacer = daemon(this::pace, "traffic-pacer");
+    }
+
+    public TrafficEngine(String baseUrl, TrafficSettings initial) {
+        this(baseUrl, initial, System.nanoTime());
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    public synchronized void start() {
+        if (running || stopped) {
+            throw new IllegalStateException("a traffic engine runs once; create a new one");
+        }
+        running = true;
+        startNanos = System.nanoTime();
+        pacer.start();
+    }
+
+    public TrafficSettings settings() {
+        return settings.get();
+    }
+
+    /** Changes what is sent from the next arrival on. */
+    public void update(UnaryOperator<TrafficSettings> change) {
+        settings.updateAndGet(change);
+    }
+
+    /** Multiplies the rate by {@code factor} for {@code duration}, then returns to the set rate by itself. */
+    public void burst(double factor, Duration duration) {
+        if (!(factor > 0 && factor <= 1000)) {
+            throw new IllegalArgumentException("burst factor must be in (0, 1000], got " + factor);
+        }
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("burst duration must be between 0 and 10 minutes, got " + duration);
+        }
+        burstFactor = factor;
+        burstUntil = System.nanoTime() + duration.toNanos();
+    }
+
+    public boolean bursting() {
+        return System.nanoTime() - burstUntil < 0;
+    }
+
+    /** The arrival rate in force now, burst included. */
+    public double effectiveRate() {
+        double rate = settings.get().ratePerSecond() * (bursting() ? burstFactor : 1);
+        return Math.min(rate, TrafficSettings.MAX_RATE);
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** The last complete second, or null before the first one ends. Safe from any thread. */
+    public TrafficSnapshot latest() {
+        return stats.latest();
+    }
+
+    /** The per-second snapshots so far (the last hour at most), oldest first. */
+    public List<TrafficSnapshot> history() {
+        return stats.history();
+    }
+
+    /** The whole run, once {@link #close()} has returned; null before. */
+    public TrafficSnapshot summary() {
+        return summary;
+    }
+
+    /** The arrival loop: sleeps until the next intended start, fires, and closes each second's snapshot. */
+    private void pace() {
+        long nextTick = startNanos + SECOND;
+        long next = startNanos;
+        double lastRate = 0;
+        while (running) {
+            long now = System.nanoTime();
+            if (now - nextTick >= 0) {
+                stats.tick((double) (nextTick - startNanos) / SECOND, effectiveRate());
+                nextTick += SECOND;
+                continue;
+            }
+            double rate = effectiveRate();
+            if (rate <= 0) {
+                LockSupport.parkNanos(Math.min(IDLE_PARK, nextTick - now));
+                lastRate = 0;
+                continue;
+            }
+            if (lastRate <= 0) {
+                next = now; // resuming from a pause: no backlog of arrivals that were never due
+            }
+            lastRate = rate;
+            if (next - now > 0) {
+                LockSupport.parkNanos(Math.min(next - now, nextTick - now));
+                continue;
+            }
+            fire(next);
+            next += gapNanos(rate, settings.get().arrivals());
+        }
+    }
+
+    private long gapNanos(double rate, TrafficSettings.Arrivals arrivals) {
+        double mean = SECOND / rate;
+        if (arrivals == TrafficSettings.Arrivals.POISSON) {
+            return Math.max(1, (long) (-Math.log(1 - random.nextDouble()) * mean));
+        }
+        return Math.max(1, (long) mean);
+    }
+
+    private void fire(long intendedNanos) {
+        if (inFlight.get() >= settings.get().maxInFlight()) {
+            stats.dropped();
+            return;
+        }
+        TrafficSettings s = settings.get();
+        FlowerGenerator.Body body = generator.next(random, s.errorRatio(), s.drift());
+        HttpUrl url = urls.computeIfAbsent(s.mix().pick(random),
+                v -> base.newBuilder().addPathSegment(v).addPathSegment("predict").build());
+        Request request = new Request.Builder().url(url).post(RequestBody.create(body.json(), JSON)).build();
+        inFlight.incrementAndGet();
+        stats.sent();
+        client.newCall(request).enqueue(new Callback() {
+            @Override
+            public void onResponse(Call call, Response response) {
+                try (ResponseBody b = response.body()) {
+                    b.bytes(); // read to the end, so the connection goes back to the pool
+                    stats.response(response.code(), System.nanoTime() - intendedNanos);
+                } catch (IOException e) {
+                    stats.transportError();
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }
+
+            @Override
+            public void onFailure(Call call, IOException e) {
+                if (!call.isCanceled()) {
+                    stats.transportError();
+                }
+                inFlight.decrementAndGet();
+            }
+        });
+    }
+
+    /**
+     * Stops arrivals, lets requests in flight finish for up to 0.6 s, cancels the rest, and stops every thread
+     * the engine started. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        boolean wasRunning = running;
+        running = false;
+        if (wasRunning) {
+            LockSupport.unpark(pacer);
+            try {
+                pacer.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            long deadline = System.nanoTime() + DRAIN_NANOS;
+            while (inFlight.get() > 0 && System.nanoTime() - deadline < 0) {
+                LockSupport.parkNanos(5_000_000L);
+            }
+        }
+        client.dispatcher().cancelAll();
+        httpThreads.shutdownNow();
+        try {
+            httpThreads.awaitTermination(300, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        client.connectionPool().evictAll();
+        if (wasRunning) {
+            double seconds = (System.nanoTime() - startNanos) / (double) SECOND;
+            stats.tick(seconds, 0);
+            summary = stats.total(seconds, settings.get().ratePerSecond());
+        }
+    }
+}

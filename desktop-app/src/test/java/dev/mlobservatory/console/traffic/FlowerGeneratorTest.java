@@ -1,0 +1,109 @@
+package dev.mlobservatory.console.traffic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.mlobservatory.api.TestApi;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class FlowerGeneratorTest {
+
+    @Test
+    void classStatisticsAreThoseOfTheShippedIrisData() throws Exception {
+        List<double[]>[] byClass = readIris();
+        List<double[]> all = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            all.addAll(byClass[c]);
+            for (int f = 0; f < 4; f++) {
+                assertThat(mean(byClass[c], f)).isCloseTo(FlowerGenerator.MEAN[c][f], within(0.001));
+                assertThat(std(byClass[c], f)).isCloseTo(FlowerGenerator.STD[c][f], within(0.001));
+            }
+        }
+        for (int f = 0; f < 4; f++) {
+            assertThat(std(all, f)).isCloseTo(FlowerGenerator.GLOBAL_STD[f], within(0.001));
+        }
+    }
+
+    @Test
+    void driftShiftsEveryFeatureByThatManyStandardDeviations() {
+        SplittableRandom random = new SplittableRandom(7);
+        int n = 20_000;
+        double[] plain = new double[4];
+        double[] drifted = new double[4];
+        for (int i = 0; i < n; i++) {
+            double[] a = FlowerGenerator.flower(random, 0);
+            double[] b = FlowerGenerator.flower(random, 1.0);
+            for (int f = 0; f < 4; f++) {
+                plain[f] += a[f] / n;
+                drifted[f] += b[f] / n;
+            }
+        }
+        for (int f = 0; f < 4; f++) {
+            assertThat(drifted[f] - plain[f]).as("feature " + f).isCloseTo(FlowerGenerator.GLOBAL_STD[f], within(0.05));
+        }
+    }
+
+    @Test
+    void generatedFlowersAreValidAndPredictedAcrossAllClasses() {
+        FlowerGenerator generator = new FlowerGenerator();
+        SplittableRandom random = new SplittableRandom(3);
+        try (TestApi api = new TestApi()) {
+            java.util.Set<String> classes = new java.util.HashSet<>();
+            for (int i = 0; i < 60; i++) {
+                FlowerGenerator.Body body = generator.next(random, 0, 0);
+                assertThat(body.error()).isNull();
+                var response = api.postJson("/v1/predict", new String(body.json(), StandardCharsets.UTF_8));
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                classes.add(TestApi.json(response).get("prediction").asText());
+            }
+            assertThat(classes).containsExactlyInAnyOrder("setosa", "versicolor", "virginica");
+        }
+    }
+
+    @Test
+    void everyKindOfInvalidRequestIsRejectedByTheApi() {
+        FlowerGenerator generator = new FlowerGenerator();
+        SplittableRandom random = new SplittableRandom(5);
+        EnumSet<FlowerGenerator.ErrorKind> seen = EnumSet.noneOf(FlowerGenerator.ErrorKind.class);
+        try (TestApi api = new TestApi()) {
+            for (int i = 0; i < 60; i++) {
+                FlowerGenerator.Body body = generator.next(random, 1.0, 0);
+                seen.add(body.error());
+                var response = api.postJson("/v2/predict", new String(body.json(), StandardCharsets.UTF_8));
+                assertThat(response.statusCode()).as(body.error() + " " + response.body()).isEqualTo(400);
+            }
+        }
+        assertThat(seen).containsExactlyInAnyOrder(FlowerGenerator.ErrorKind.values());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<double[]>[] readIris() throws Exception {
+        List<double[]>[] byClass = new List[] {new ArrayList<>(), new ArrayList<>(), new ArrayList<>()};
+        try (InputStream in = FlowerGeneratorTest.class.getResourceAsStream("/data/iris.csv")) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split("\\R");
+            for (int i = 1; i < lines.length; i++) {
+                String[] cells = lines[i].split(",");
+                double[] f = {Double.parseDouble(cells[0]), Double.parseDouble(cells[1]),
+                    Double.parseDouble(cells[2]), Double.parseDouble(cells[3])};
+                byClass[List.of(FlowerGenerator.CLASSES).indexOf(cells[4])].add(f);
+            }
+        }
+        return byClass;
+    }
+
+    private static double mean(List<double[]> rows, int f) {
+        return rows.stream().mapToDouble(r -> r[f]).average().orElseThrow();
+    }
+
+    private static double std(List<double[]> rows, int f) {
+        double m = mean(rows, f);
+        double ss = rows.stream().mapToDouble(r -> (r[f] - m) * (r[f] - m)).sum();
+        return Math.sqrt(ss / (rows.size() - 1));
+    }
+}
