@@ -63,6 +63,10 @@ public final class TrafficCommand implements Callable<Integer> {
             description = "Cap on outstanding requests; arrivals beyond it are dropped and counted (default ${DEFAULT-VALUE}).")
     int maxInFlight;
 
+    @Option(names = "--warmup", defaultValue = "0s", converter = DurationConverter.class,
+            description = "Send at the same rate for this long first, unreported, so the JIT is warm (e.g. 5s).")
+    Duration warmup;
+
     @Option(names = "--seed", description = "Seed for reproducible flowers, errors and model choice.")
     Long seed;
 
@@ -79,6 +83,14 @@ public final class TrafficCommand implements Callable<Integer> {
             err.println("traffic: cannot reach " + url + ": " + problem);
             err.println("Is the API running? Start it with: java -jar api-server/target/api-server.jar");
             return 1;
+        }
+        if (!warmup.isZero() && !warmup.isNegative()) {
+            out.println("warming up for " + warmup.toMillis() / 1000.0 + " s…");
+            out.flush();
+            try (TrafficEngine warm = new TrafficEngine(url, settings, 0)) {
+                warm.start();
+                TimeUnit.MILLISECONDS.sleep(warmup.toMillis());
+            }
         }
         TrafficEngine engine = new TrafficEngine(url, settings, seed == null ? System.nanoTime() : seed);
         Thread hook = new Thread(engine::close, "traffic-cli-shutdown");

@@ -180,7 +180,9 @@ public final class TrafficEngine implements AutoCloseable {
                 continue;
             }
             if (lastRate <= 0) {
-                next = now; // resuming from a pause: no backlog of arrivals that were never due
+                // Starting or resuming: the first arrival is one gap away (so T seconds hold rate x T arrivals),
+                // and no backlog builds up for arrivals that were never due.
+                next = now + gapNanos(rate, settings.get().arrivals());
             }
             lastRate = rate;
             if (next - now > 0) {
@@ -247,6 +249,8 @@ public final class TrafficEngine implements AutoCloseable {
         stopped = true;
         boolean wasRunning = running;
         running = false;
+        // The run ends when arrivals stop; draining the last responses is not part of the measured interval.
+        long endNanos = System.nanoTime();
         if (wasRunning) {
             LockSupport.unpark(pacer);
             try {
@@ -268,7 +272,7 @@ public final class TrafficEngine implements AutoCloseable {
         }
         client.connectionPool().evictAll();
         if (wasRunning) {
-            double seconds = (System.nanoTime() - startNanos) / (double) SECOND;
+            double seconds = (endNanos - startNanos) / (double) SECOND;
             stats.tick(seconds, 0);
             summary = stats.total(seconds, settings.get().ratePerSecond());
         }
