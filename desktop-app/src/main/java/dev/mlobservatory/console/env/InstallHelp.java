@@ -1,0 +1,26 @@
+package dev.mlobservatory.console.env;
+
+/** How to install what is missing, per operating system, in words a student can follow. */
+public final class InstallHelp {
+
+    private InstallHelp() {
+    }
+
+    public static final String PROMETHEUS = """
+            Prometheus is not installed (no 'prometheus' on the PATH). The API and the traffic still work, and the \
+            charts show what the traffic engine measures; install Prometheus to see the server-side view, alerts and \
+            the PromQL sandbox:
+
+              Debian / Ubuntu:  sudo apt-get install prometheus
+                                (then: sudo systemctl disable --now prometheus  — the console starts its own)
+              macOS:            brew install prometheus
+              Windows:          download prometheus-*.windows-amd64.zip from prometheus.io/download,
+                                unzip it, and add the folder to PATH (or set its path in Settings)
+
+            Then press "Check again".""";
+
+    public static final String DOCKER = """
+            Docker mode runs the API, Prometheus and Grafana in containers (stack/compose.yaml). It needs Docker \
+            with the compose plugin: Docker Desktop on macOS and Windows, docker.io and docker-compose-plugin on \
+            Debian/Ubuntu. Local mode needs only Prometheus.""";
+}

@@ -1,0 +1,251 @@
+package dev.mlobservatory.console.prom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The parts of Prometheus's HTTP API the console uses. Blocking calls: run them on the application's executor,
+ * never on the FX thread. Errors: {@link UnreachableException} when nothing answers, {@link PrometheusException}
+ * when Prometheus answers with an error (its errorType and message kept as they are).
+ */
+public final class PrometheusClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpUrl base;
+    private final OkHttpClient http;
+
+    public PrometheusClient(String baseUrl, OkHttpClient http) {
+        HttpUrl parsed = HttpUrl.parse(baseUrl);
+        if (parsed == null) {
+            throw new IllegalArgumentException("not an http(s) URL: '" + baseUrl + "'");
+        }
+        this.base = parsed;
+        this.http = http;
+    }
+
+    /** A client with short timeouts, for a Prometheus on this machine. */
+    public static OkHttpClient defaultHttp() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(15))
+                .callTimeout(Duration.ofSeconds(20))
+                .build();
+    }
+
+    public String baseUrl() {
+        return base.toString().replaceAll("/$", "");
+    }
+
+    /** True when {@code /-/ready} answers 200. */
+    public boolean ready() {
+        try (Response r = http.newCall(new Request.Builder().url(url("-/ready")).build()).execute()) {
+            return r.code() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public String version() throws IOException, PrometheusException {
+        return get(url("api/v1/status/buildinfo")).path("version").asText();
+    }
+
+    /** An instant query at the current time. */
+    public QueryResult query(String promql) throws IOException, PrometheusException {
+        return parseResult(post("api/v1/query", new FormBody.Builder().add("query", promql).build()));
+    }
+
+    /** A range query; times in epoch seconds. */
+    public QueryResult.Matrix queryRange(String promql, double start, double end, double stepSeconds)
+            throws IOException, PrometheusException {
+        FormBody form = new FormBody.Builder()
+                .add("query", promql)
+                .add("start", fmt(start))
+                .add("end", fmt(end))
+                .add("step", fmt(stepSeconds))
+                .build();
+        QueryResult r = parseResult(post("api/v1/query_range", form));
+        if (r instanceof QueryResult.Matrix m) {
+            return m;
+        }
+        throw new PrometheusException("bad_data", "a range query answered with " + r.getClass().getSimpleName());
+    }
+
+    /** Every metric name Prometheus knows, for completion. */
+    public List<String> metricNames() throws IOException, PrometheusException {
+        return strings(get(url("api/v1/label/__name__/values")));
+    }
+
+    /** Every label name, for completion. */
+    public List<String> labelNames() throws IOException, PrometheusException {
+        return strings(get(url("api/v1/labels")));
+    }
+
+    public List<AlertRule> alertRules() throws IOException, PrometheusException {
+        JsonNode data = get(base.newBuilder().addPathSegments("api/v1/rules").addQueryParameter("type", "alert").build());
+        List<AlertRule> rules = new ArrayList<>();
+        for (JsonNode group : data.path("groups")) {
+            for (JsonNode rule : group.path("rules")) {
+                JsonNode alert = mostAdvanced(rule.path("alerts"));
+                rules.add(new AlertRule(
+                        rule.path("name").asText(),
+                        rule.path("state").asText("inactive"),
+                        alert == null ? null : instant(alert.path("activeAt").asText(null)),
+                        alert == null ? Double.NaN : number(alert.path("value").asText("NaN")),
+                        rule.path("duration").asDouble(0),
+                        rule.path("labels").path("severity").asText(""),
+                        rule.path("annotations").path("summary").asText(""),
+                        alert == null ? Map.of() : labels(alert.path("labels"))));
+            }
+        }
+        return rules;
+    }
+
+    public List<ScrapeTarget> targets() throws IOException, PrometheusException {
+        JsonNode data = get(base.newBuilder().addPathSegments("api/v1/targets").addQueryParameter("state", "active").build());
+        List<ScrapeTarget> targets = new ArrayList<>();
+        for (JsonNode t : data.path("activeTargets")) {
+            targets.add(new ScrapeTarget(
+                    t.path("labels").path("job").asText(t.path("scrapePool").asText()),
+                    t.path("labels").path("instance").asText(),
+                    t.path("scrapeUrl").asText(),
+                    t.path("health").asText("unknown"),
+                    instant(t.path("lastScrape").asText(null)),
+                    t.path("lastScrapeDuration").asDouble(0),
+                    t.path("lastError").asText("")));
+        }
+        return targets;
+    }
+
+    // --- plumbing -------------------------------------------------------------------------------------
+
+    private HttpUrl url(String path) {
+        return base.newBuilder().addPathSegments(path).build();
+    }
+
+    private JsonNode get(HttpUrl url) throws IOException, PrometheusException {
+        return call(new Request.Builder().url(url).build());
+    }
+
+    private JsonNode post(String path, FormBody form) throws IOException, PrometheusException {
+        return call(new Request.Builder().url(url(path)).post(form).build());
+    }
+
+    private JsonNode call(Request request) throws IOException, PrometheusException {
+        String body;
+        int code;
+        try (Response r = http.newCall(request).execute()) {
+            code = r.code();
+            body = r.body().string();
+        } catch (IOException e) {
+            throw new UnreachableException("Prometheus", baseUrl(), e);
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (IOException e) {
+            throw new PrometheusException("bad_response", "HTTP " + code + " from " + request.url().encodedPath()
+                    + " is not JSON (is this really Prometheus?)");
+        }
+        if (!"success".equals(json.path("status").asText())) {
+            throw new PrometheusException(json.path("errorType").asText("error"),
+                    json.path("error").asText("HTTP " + code));
+        }
+        return json.path("data");
+    }
+
+    static QueryResult parseResult(JsonNode data) throws PrometheusException {
+        String type = data.path("resultType").asText();
+        JsonNode result = data.path("result");
+        switch (type) {
+            case "vector": {
+                List<QueryResult.Sample> samples = new ArrayList<>();
+                for (JsonNode s : result) {
+                    samples.add(new QueryResult.Sample(labels(s.path("metric")), s.path("value").get(0).asDouble(),
+                            number(s.path("value").get(1).asText())));
+                }
+                return new QueryResult.Vector(samples);
+            }
+            case "matrix": {
+                List<QueryResult.Series> series = new ArrayList<>();
+                for (JsonNode s : result) {
+                    JsonNode values = s.path("values");
+                    double[] t = new double[values.size()];
+                    double[] v = new double[values.size()];
+                    for (int i = 0; i < t.length; i++) {
+                        t[i] = values.get(i).get(0).asDouble();
+                        v[i] = number(values.get(i).get(1).asText());
+                    }
+                    series.add(new QueryResult.Series(labels(s.path("metric")), t, v));
+                }
+                return new QueryResult.Matrix(series);
+            }
+            case "scalar":
+                return new QueryResult.Scalar(result.get(0).asDouble(), number(result.get(1).asText()));
+            case "string":
+                return new QueryResult.Text(result.get(0).asDouble(), result.get(1).asText());
+            default:
+                throw new PrometheusException("bad_response", "unknown result type '" + type + "'");
+        }
+    }
+
+    /** Prometheus writes values as strings, including "NaN", "+Inf" and "-Inf". */
+    static double number(String text) {
+        return switch (text) {
+            case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(text);
+        };
+    }
+
+    private static Map<String, String> labels(JsonNode metric) {
+        Map<String, String> labels = new HashMap<>();
+        metric.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        return labels;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** Firing beats pending beats inactive. */
+    private static JsonNode mostAdvanced(JsonNode alerts) {
+        JsonNode best = null;
+        for (JsonNode a : alerts) {
+            if (best == null || "firing".equals(a.path("state").asText())) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    private static Instant instant(String text) {
+        if (text == null || text.isBlank() || text.startsWith("0001-")) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+}
