@@ -1,0 +1,72 @@
+package dev.mlobservatory.console.testing;
+
+import dev.mlobservatory.api.TestApi;
+import dev.mlobservatory.api.testing.Tools;
+import dev.mlobservatory.console.prom.PrometheusClient;
+import dev.mlobservatory.console.stack.ChildProcesses;
+import dev.mlobservatory.console.stack.Ports;
+import dev.mlobservatory.console.stack.PrometheusProcess;
+import dev.mlobservatory.console.stack.StackFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A real API in-process and the real prometheus binary scraping it every second, both on 127.0.0.1 and free
+ * ports, with a temporary data directory; the repository's no-Docker configuration and rules. Skips the test
+ * locally when prometheus is missing, fails it on CI. Close it in {@code @AfterAll}/{@code @AfterEach}.
+ */
+public final class LiveStack implements AutoCloseable {
+
+    public final TestApi api;
+    public final PrometheusProcess prometheus;
+    public final PrometheusClient client;
+    public final Path dir;
+    private final ChildProcesses children;
+
+    private LiveStack(TestApi api, PrometheusProcess prometheus, Path dir, ChildProcesses children) {
+        this.api = api;
+        this.prometheus = prometheus;
+        this.dir = dir;
+        this.children = children;
+        this.client = new PrometheusClient(prometheus.baseUrl(), PrometheusClient.defaultHttp());
+    }
+
+    public static LiveStack start() throws Exception {
+        String binary = Tools.require("prometheus");
+        Path dir = Files.createTempDirectory("console-live-");
+        TestApi api = new TestApi();
+        ChildProcesses children = new ChildProcesses(dir.resolve("children.pid"));
+        try {
+            PrometheusProcess prometheus = PrometheusProcess.start(binary, StackFiles.locate(dir), 
+                    "127.0.0.1:" + api.server.port(), Ports.any(), dir.resolve("data"), "1s", children, line -> { });
+            return new LiveStack(api, prometheus, dir, children);
+        } catch (Exception e) {
+            api.close();
+            children.close();
+            throw e;
+        }
+    }
+
+    /** Waits (up to {@code seconds}) until {@code condition} holds; fails the test otherwise. */
+    public static void await(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("timed out after " + seconds + " s waiting for " + what);
+    }
+
+    public String apiUrl() {
+        return api.server.baseUrl();
+    }
+
+    @Override
+    public void close() {
+        children.close();
+        api.close();
+    }
+}
