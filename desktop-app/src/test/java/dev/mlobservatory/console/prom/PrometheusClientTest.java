@@ -1,0 +1,104 @@
+package dev.mlobservatory.console.prom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mlobservatory.console.stack.Ports;
+import dev.mlobservatory.console.testing.LiveStack;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The client against the real prometheus binary scraping a real API: every result type, errors, absence. */
+class PrometheusClientTest {
+
+    private static LiveStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = LiveStack.start();
+        for (int i = 0; i < 20; i++) {
+            stack.api.postJson("/v1/predict", "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}");
+        }
+        LiveStack.await("the API's samples in Prometheus", 30, () -> {
+            try {
+                return stack.client.query("ml_predictions_total") instanceof QueryResult.Vector v && !v.samples().isEmpty();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void readyAndVersion() throws Exception {
+        assertThat(stack.client.ready()).isTrue();
+        assertThat(stack.client.version()).matches("\\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
+    void instantVectorWithLabelsAndValues() throws Exception {
+        QueryResult r = stack.client.query("sum by (model_version, prediction_result) (ml_predictions_total)");
+
+        assertThat(r).isInstanceOf(QueryResult.Vector.class);
+        List<QueryResult.Sample> samples = ((QueryResult.Vector) r).samples();
+        assertThat(samples).anySatisfy(s -> {
+            assertThat(s.labels()).containsEntry("model_version", "v1").containsEntry("prediction_result", "setosa");
+            assertThat(s.value()).isEqualTo(20.0);
+        });
+    }
+
+    @Test
+    void scalarAndString() throws Exception {
+        assertThat(stack.client.query("1 + 1")).isInstanceOfSatisfying(QueryResult.Scalar.class,
+                s -> assertThat(s.value()).isEqualTo(2.0));
+        assertThat(stack.client.query("\"hello\"")).isInstanceOfSatisfying(QueryResult.Text.class,
+                t -> assertThat(t.value()).isEqualTo("hello"));
+    }
+
+    @Test
+    void rangeQueryGivesPointsOverTime() throws Exception {
+        double now = System.currentTimeMillis() / 1000.0;
+        QueryResult.Matrix m = stack.client.queryRange("up", now - 60, now, 1);
+
+        assertThat(m.series()).isNotEmpty();
+        assertThat(m.series().get(0).times()).isNotEmpty();
+        assertThat(m.series().get(0).values()).contains(1.0);
+    }
+
+    @Test
+    void syntaxErrorKeepsPrometheusWords() {
+        assertThatThrownBy(() -> stack.client.query("sum(rate(up[5m])"))
+                .isInstanceOfSatisfying(PrometheusException.class, e -> {
+                    assertThat(e.errorType()).isEqualTo("bad_data");
+                    assertThat(e.getMessage()).contains("parse error");
+                });
+    }
+
+    @Test
+    void completionListsAlertsAndTargets() throws Exception {
+        assertThat(stack.client.metricNames()).contains("ml_predictions_total", "up");
+        assertThat(stack.client.labelNames()).contains("model_version", "job");
+        assertThat(stack.client.alertRules()).extracting(AlertRule::name)
+                .contains("HighErrorRate", "HighLatency", "APIDown");
+        assertThat(stack.client.targets()).extracting(ScrapeTarget::job).contains("ml-api", "prometheus");
+        assertThat(stack.client.targets()).allSatisfy(t -> assertThat(t.health()).isIn("up", "unknown"));
+    }
+
+    @Test
+    void absentPrometheusIsUnreachableNotACrash() {
+        PrometheusClient nobody = new PrometheusClient("http://127.0.0.1:" + Ports.any(), PrometheusClient.defaultHttp());
+
+        assertThat(nobody.ready()).isFalse();
+        assertThatThrownBy(() -> nobody.query("up"))
+                .isInstanceOf(UnreachableException.class)
+                .hasMessageContaining("not reachable");
+    }
+}
