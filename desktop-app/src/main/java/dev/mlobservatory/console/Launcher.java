@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  * {@code java -jar} works on the classpath. Subcommands run headless.
  */
 @Command(name = "observatory", mixinStandardHelpOptions = true, version = "ML Observatory 0.1.0",
-        description = "ML Observatory: watch a machine-learning prediction API in production.",
+        description = {"ML Observatory: watch a machine-learning prediction API in production.",
+                "Without a subcommand it opens the console window."},
         subcommands = TrafficCommand.class)
 public final class Launcher implements Callable<Integer> {
 
@@ -30,9 +31,10 @@ public final class Launcher implements Callable<Integer> {
         return cl;
     }
 
+    /** No subcommand: open the console window. */
     @Override
     public Integer call() {
-        CommandLine.usage(this, System.out);
+        javafx.application.Application.launch(dev.mlobservatory.console.app.ConsoleApp.class);
         return 0;
     }
 }

@@ -1,0 +1,150 @@
+package dev.mlobservatory.console.stack;
+
+import dev.mlobservatory.api.ApiConfig;
+import dev.mlobservatory.api.ApiServer;
+import dev.mlobservatory.api.model.ModelCatalog;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Local mode: the API inside the console's JVM on 127.0.0.1, and the real {@code prometheus} binary as a child
+ * process with the repository's no-Docker configuration and rules, on a fresh temporary data directory.
+ * Without a prometheus binary it runs the API alone (the traffic engine's own percentiles still show).
+ */
+public final class LocalStack implements RunningStack {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+    private final ModelCatalog models;
+    private final Consumer<String> log;
+    private final int apiPort;
+    private volatile ApiServer api;
+    private final PrometheusProcess prometheus;
+    private final Path dataDir;
+
+    private LocalStack(ModelCatalog models, Consumer<String> log, ApiServer api, PrometheusProcess prometheus,
+                       Path dataDir) {
+        this.models = models;
+        this.log = log;
+        this.api = api;
+        this.apiPort = api.port();
+        this.prometheus = prometheus;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * @param prometheusBinary null to run the API alone
+     * @param log receives progress lines for the log pane
+     */
+    public static LocalStack start(StackPorts ports, StackFiles files, String prometheusBinary, ChildProcesses children,
+                                   Path home, Consumer<String> log) throws IOException, InterruptedException {
+        log.accept("Training the models (Tribuo CART, v1 and v2)…");
+        ModelCatalog models = ModelCatalog.trainDefault();
+        int apiPort = choose("API", ports.api(), log);
+        ApiServer api = ApiServer.start(new ApiConfig(ApiConfig.DEFAULT_HOST, apiPort), models, new PrometheusRegistry());
+        log.accept("API listening on " + api.baseUrl());
+        if (prometheusBinary == null) {
+            log.accept("No prometheus binary: running the API alone. Install Prometheus for server-side charts, "
+                    + "alerts and the PromQL sandbox.");
+            return new LocalStack(models, log, api, null, null);
+        }
+        Path dataDir = null;
+        try {
+            int promPort = choose("Prometheus", ports.prometheus(), log);
+            Files.createDirectories(home);
+            dataDir = Files.createTempDirectory(home, "prometheus-");
+            log.accept("Starting " + prometheusBinary + " on 127.0.0.1:" + promPort + " (rules: " + files.rulesDir()
+                    + ", data: " + dataDir + ")…");
+            PrometheusProcess prometheus = PrometheusProcess.start(prometheusBinary, files, "127.0.0.1:" + api.port(),
+                    promPort, dataDir.resolve("data"), null, children, line -> log.accept("prometheus | " + line));
+            log.accept("Prometheus ready at " + prometheus.baseUrl());
+            return new LocalStack(models, log, api, prometheus, dataDir);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            api.close();
+            delete(dataDir);
+            throw e;
+        }
+    }
+
+    /** The port asked for when free, else the next free one, said in the log. */
+    static int choose(String what, int preferred, Consumer<String> log) {
+        int port = Ports.pick(preferred);
+        if (port != preferred) {
+            log.accept(what + ": port " + preferred + " is already taken on 127.0.0.1; using " + port + " instead.");
+        }
+        return port;
+    }
+
+    @Override
+    public String apiUrl() {
+        return "http://127.0.0.1:" + apiPort;
+    }
+
+    @Override
+    public String prometheusUrl() {
+        return prometheus == null ? null : prometheus.baseUrl();
+    }
+
+    @Override
+    public String grafanaUrl() {
+        return null;
+    }
+
+    @Override
+    public String describe() {
+        return "Local: API on 127.0.0.1:" + apiPort
+                + (prometheus == null ? ", no Prometheus" : ", Prometheus on 127.0.0.1:" + prometheus.port());
+    }
+
+    /** True while the in-process API serves. */
+    public boolean apiRunning() {
+        return api != null;
+    }
+
+    /** Stops the in-process API only (Prometheus keeps scraping and sees it down): the APIDown demonstration. */
+    public synchronized void stopApi() {
+        if (api != null) {
+            api.close();
+            api = null;
+            log.accept("API stopped (Prometheus will mark the target down and APIDown will go pending).");
+        }
+    }
+
+    /** Starts the API again on the same port, with the same models and a fresh registry, as a restarted process. */
+    public synchronized void restartApi() {
+        if (api == null) {
+            api = ApiServer.start(new ApiConfig(ApiConfig.DEFAULT_HOST, apiPort), models, new PrometheusRegistry());
+            log.accept("API restarted on " + api.baseUrl());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (prometheus != null) {
+            prometheus.close();
+        }
+        if (api != null) {
+            api.close();
+            api = null;
+        }
+        delete(dataDir);
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", dir, e.toString());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.mlobservatory.console.stack;
+
+/** A started stack, whatever the mode: where its parts answer, and how to stop it. */
+public interface RunningStack extends AutoCloseable {
+
+    /** The prediction API, e.g. {@code http://127.0.0.1:8080}. */
+    String apiUrl();
+
+    /** Prometheus, or null when this stack has none (Local mode without the binary). */
+    String prometheusUrl();
+
+    /** Grafana, or null when this stack has none (Local mode). */
+    String grafanaUrl();
+
+    /** One line for the status bar, e.g. "Local: API on 127.0.0.1:8080, Prometheus 2.42.0 on 127.0.0.1:9090". */
+    String describe();
+
+    /** Stops everything this stack started. Blocking; idempotent; never throws. */
+    @Override
+    void close();
+}

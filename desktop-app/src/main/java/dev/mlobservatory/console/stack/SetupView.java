@@ -1,0 +1,154 @@
+package dev.mlobservatory.console.stack;
+
+import atlantafx.base.theme.Styles;
+import dev.mlobservatory.console.env.Environment;
+import dev.mlobservatory.console.env.InstallHelp;
+import dev.mlobservatory.console.ui.Controls;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Stack tab: what was found on this machine, how to install what is missing, ports and the prometheus path,
+ * and the log of everything the stack printed.
+ */
+public final class SetupView extends BorderPane {
+
+    private final StackModel model;
+    private final Label docker = new Label();
+    private final Label prometheus = new Label();
+    private final Label ports = new Label();
+    private final Label repository = new Label();
+    private final Label installHelp = new Label();
+    private final TextField apiPort = new TextField();
+    private final TextField promPort = new TextField();
+    private final TextField grafanaPort = new TextField();
+    private final TextField promPath = new TextField();
+    private final Label portError = new Label();
+    private final Button recheck = new Button("Check again");
+    private final Button apply = new Button("Apply");
+    private final ListView<String> log = new ListView<>();
+
+    public SetupView(StackModel model) {
+        this.model = model;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        GridPane found = new GridPane();
+        found.setHgap(10);
+        found.setVgap(4);
+        found.addRow(0, bold("Prometheus"), prometheus);
+        found.addRow(1, bold("Docker"), docker);
+        found.addRow(2, bold("Ports"), ports);
+        found.addRow(3, bold("Stack files"), repository);
+        installHelp.getStyleClass().add("install-help");
+        installHelp.setWrapText(true);
+        installHelp.setId("install-help");
+
+        apiPort.setPrefColumnCount(6);
+        promPort.setPrefColumnCount(6);
+        grafanaPort.setPrefColumnCount(6);
+        promPath.setPromptText("prometheus on the PATH");
+        promPath.setPrefColumnCount(28);
+        portError.getStyleClass().add(Styles.DANGER);
+        FlowPane settings = new FlowPane(6, 6, new Label("API port"), apiPort, new Label("Prometheus port"), promPort,
+                new Label("Grafana port"), grafanaPort, new Label("prometheus binary"), promPath, apply, recheck);
+        settings.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // Labels and buttons keep their full text; the row wraps instead of eliding "Prometheus" to "Promet…".
+        settings.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.control.Labeled l) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
+
+        VBox top = new VBox(6, Controls.section("Found on this machine"), found, installHelp,
+                Controls.section("Settings"), settings, portError, Controls.section("Log"));
+        top.setPadding(new Insets(10));
+        setTop(top);
+        log.getStyleClass().add("log-pane");
+        log.setId("stack-log");
+        log.setPlaceholder(new Label("Nothing started yet. Press Start stack."));
+        setCenter(log);
+        BorderPane.setMargin(log, new Insets(0, 10, 10, 10));
+        VBox.setVgrow(log, Priority.ALWAYS);
+    }
+
+    private static Label bold(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.TEXT_BOLD);
+        return l;
+    }
+
+    private void initListeners() {
+        model.environmentProperty().addListener((o, a, env) -> show(env));
+        show(model.environmentProperty().get());
+        showPorts(model.portsProperty().get());
+        model.portsProperty().addListener((o, a, p) -> showPorts(p));
+        promPath.setText(model.prometheusPathProperty().get());
+        recheck.setOnAction(e -> model.probe());
+        recheck.disableProperty().bind(model.probingProperty());
+        apply.setOnAction(e -> applySettings());
+        log.setItems(model.log());
+        log.getItems().addListener((ListChangeListener<String>) c -> log.scrollTo(log.getItems().size() - 1));
+    }
+
+    private void showPorts(StackPorts p) {
+        apiPort.setText(String.valueOf(p.api()));
+        promPort.setText(String.valueOf(p.prometheus()));
+        grafanaPort.setText(String.valueOf(p.grafana()));
+    }
+
+    /** Validates the typed ports; a bad one is named and nothing changes. */
+    private void applySettings() {
+        try {
+            StackPorts p = new StackPorts(parse("api", apiPort), parse("prometheus", promPort), parse("grafana", grafanaPort));
+            model.portsProperty().set(p);
+            model.prometheusPathProperty().set(promPath.getText().trim());
+            portError.setText("");
+            model.probe();
+        } catch (IllegalArgumentException e) {
+            portError.setText(e.getMessage());
+        }
+    }
+
+    private static int parse(String field, TextField text) {
+        try {
+            return Integer.parseInt(text.getText().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " port must be a number, got '" + text.getText().trim() + "'");
+        }
+    }
+
+    private void show(Environment env) {
+        if (env == null) {
+            prometheus.setText("checking…");
+            return;
+        }
+        prometheus.setText(env.prometheusUsable() ? env.prometheus() + " — " + env.prometheusVersion() : "not found");
+        docker.setText(env.dockerUsable() ? "ready (" + String.join(" ", env.compose()) + ")" : env.dockerProblem());
+        ports.setText(env.busyPorts().isEmpty() ? "the configured ports are free"
+                : "in use: " + env.busyPorts() + " — the console will take the next free ones");
+        repository.setText(model.files().repository() != null ? model.files().repository().toString()
+                : "packed copies (Docker mode needs the repository: run the console from it)");
+        String help = "";
+        if (!env.prometheusUsable()) {
+            help += InstallHelp.PROMETHEUS;
+        }
+        if (!env.dockerUsable()) {
+            help += (help.isEmpty() ? "" : "\n\n") + InstallHelp.DOCKER;
+        }
+        installHelp.setText(help);
+        installHelp.setVisible(!help.isEmpty());
+        installHelp.setManaged(!help.isEmpty());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.mlobservatory.console.stack;
+
+import atlantafx.base.theme.Styles;
+import dev.mlobservatory.console.ui.ChipLabel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+
+/** The stack's toolbar: mode, Start/Stop with progress, and the status chips. */
+public final class StackBar extends HBox {
+
+    private final StackModel model;
+    private final ComboBox<StackMode> mode = new ComboBox<>();
+    private final Button start = new Button("▶ Start stack");
+    private final Button stop = new Button("■ Stop");
+    private final ProgressIndicator progress = new ProgressIndicator();
+
+    public StackBar(StackModel model, Node... extraChips) {
+        this.model = model;
+        createView(extraChips);
+        initListeners();
+    }
+
+    private void createView(Node... extraChips) {
+        setSpacing(8);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(0, 4, 0, 4));
+        mode.getItems().setAll(StackMode.values());
+        mode.setId("stack-mode");
+        mode.setTooltip(new Tooltip("Local: API in this program + your prometheus binary. Docker: the compose stack with Grafana."));
+        start.setId("stack-start");
+        start.getStyleClass().add(Styles.ACCENT);
+        start.setTooltip(new Tooltip("Start the API and Prometheus (Ctrl+S)"));
+        stop.setId("stack-stop");
+        stop.setTooltip(new Tooltip("Stop everything the console started (Ctrl+Shift+S)"));
+        progress.setPrefSize(22, 22);
+        ChipLabel api = new ChipLabel(model.apiChipProperty());
+        api.setId("chip-api");
+        ChipLabel prom = new ChipLabel(model.prometheusChipProperty());
+        prom.setId("chip-prometheus");
+        ChipLabel grafana = new ChipLabel(model.grafanaChipProperty());
+        grafana.setId("chip-grafana");
+        getChildren().addAll(mode, start, stop, progress, api, prom, grafana);
+        getChildren().addAll(extraChips);
+    }
+
+    private void initListeners() {
+        mode.valueProperty().bindBidirectional(model.modeProperty());
+        BooleanBinding busy = Bindings.createBooleanBinding(() -> model.phaseProperty().get().busy(), model.phaseProperty());
+        BooleanBinding up = Bindings.createBooleanBinding(() -> model.phaseProperty().get() == StackPhase.RUNNING,
+                model.phaseProperty());
+        mode.disableProperty().bind(busy.or(up));
+        start.disableProperty().bind(busy.or(up).or(model.environmentProperty().isNull()));
+        stop.disableProperty().bind(model.phaseProperty().isEqualTo(StackPhase.STOPPED)
+                .or(model.phaseProperty().isEqualTo(StackPhase.STOPPING)));
+        progress.visibleProperty().bind(busy.or(model.probingProperty()));
+        progress.managedProperty().bind(progress.visibleProperty());
+        start.setOnAction(e -> model.start());
+        stop.setOnAction(e -> model.stop());
+    }
+}
