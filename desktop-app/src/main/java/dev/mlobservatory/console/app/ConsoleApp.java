@@ -3,7 +3,9 @@ package dev.mlobservatory.console.app;
 import dev.mlobservatory.console.settings.ConsoleSettings;
 import dev.mlobservatory.console.ui.Theme;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -33,7 +35,11 @@ public final class ConsoleApp extends Application {
 
         window = new ConsoleWindow(console, url -> getHostServices().showDocument(url));
         MainView view = window.view();
-        Scene scene = new Scene(view, s.getDouble("window.width", 1440, 800, 8000), s.getDouble("window.height", 900, 560, 8000));
+        // Never larger than the screen: a small laptop must see the whole window.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view,
+                Math.min(s.getDouble("window.width", 1440, 800, 8000), screen.getWidth()),
+                Math.min(s.getDouble("window.height", 900, 560, 8000), screen.getHeight()));
         Theme.apply(scene, dark, presenter);
         view.themeButton().setOnAction(e -> toggleTheme(scene));
         view.presenterButton().setOnAction(e -> togglePresenter(scene));

@@ -114,7 +114,9 @@ public final class TrafficModel {
         TrafficEngine stopping = engine;
         engine = null;
         status.set("Traffic stopped.");
-        executor.execute(stopping::close);
+        if (stopping != null) {
+            executor.execute(stopping::close);
+        }
     }
 
     /** Multiplies the rate by the burst factor for the burst duration; it comes back by itself. */
@@ -131,6 +133,7 @@ public final class TrafficModel {
 
     /** Blocking stop for the application's exit. */
     public void close() {
+        running.set(false);
         if (poll != null) {
             poll.cancel(false);
         }

@@ -1,0 +1,96 @@
+package dev.mlobservatory.console.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mlobservatory.api.testing.Tools;
+import dev.mlobservatory.console.testing.LiveStack;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole console, headless on Monocle, as a student uses it: start the stack, fire traffic, burst, then close
+ * the window — after which no process it started may be alive.
+ */
+class ConsoleAppTest {
+
+    private final FxRobot robot = new FxRobot();
+    private Application app;
+
+    @BeforeEach
+    void open() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(ConsoleApp.class);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+    }
+
+    private String text(String id) throws Exception {
+        return WaitForAsyncUtils.asyncFx((Callable<String>) () -> robot.lookup(id).queryAs(Labeled.class).getText()).get();
+    }
+
+    private void awaitText(String id, String contains, int seconds) throws InterruptedException {
+        LiveStack.await(id + " to say '" + contains + "'", seconds, () -> {
+            try {
+                return text(id).contains(contains);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    void startTrafficBurstAndCloseLeavesNothingRunning() throws Exception {
+        Tools.require("prometheus");
+        LiveStack.await("the environment probe", 30, () -> !robot.lookup("#stack-start").queryButton().isDisabled());
+
+        robot.clickOn("#stack-start");
+        awaitText("#chip-api", "API up", 60);
+        awaitText("#chip-prometheus", "targets 2/2 up", 60);
+        List<ProcessHandle> children = ProcessHandle.current().children()
+                .filter(p -> p.info().command().orElse("").endsWith("prometheus")).toList();
+        assertThat(children).hasSize(1);
+
+        robot.clickOn("#traffic-start");
+        LiveStack.await("requests sent", 20, () -> {
+            try {
+                return Long.parseLong(text("#readout-sent")) > 20;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        robot.clickOn("#traffic-burst");
+        awaitText("#traffic-burst", "BURSTING", 5);
+        assertThat(text("#status-line")).startsWith("Running. Local: API on 127.0.0.1:");
+
+        FxToolkit.cleanupApplication(app); // what closing the window does: ConsoleApp.stop()
+        app = null;
+
+        assertThat(children.get(0).isAlive()).isFalse();
+        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().orElse("").endsWith("prometheus"))).isEmpty();
+    }
+
+    @Test
+    void theMissingPrometheusBannerIsHiddenWhenPrometheusIsInstalled() throws Exception {
+        Tools.require("prometheus");
+        LiveStack.await("the environment probe", 30, () -> !robot.lookup("#stack-start").queryButton().isDisabled());
+
+        Label banner = robot.lookup("#missing-prometheus-banner").queryAs(Label.class);
+        assertThat(banner.isVisible()).isFalse();
+        assertThat(robot.lookup("#open-grafana").queryButton().isDisabled()).isTrue();
+    }
+}

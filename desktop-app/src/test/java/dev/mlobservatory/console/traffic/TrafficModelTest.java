@@ -1,0 +1,90 @@
+package dev.mlobservatory.console.traffic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mlobservatory.api.TestApi;
+import dev.mlobservatory.console.app.AppExecutor;
+import dev.mlobservatory.console.app.FxThread;
+import dev.mlobservatory.console.testing.LiveStack;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.beans.property.SimpleStringProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The traffic panel's model against a real API: start, live changes, burst, samples for the Live tab, stop. */
+class TrafficModelTest {
+
+    private TestApi api;
+    private ScheduledExecutorService executor;
+    private final SimpleStringProperty apiUrl = new SimpleStringProperty();
+    private TrafficModel model;
+
+    @BeforeEach
+    void setUp() {
+        api = new TestApi();
+        executor = AppExecutor.create();
+        model = new TrafficModel(executor, FxThread.direct(), apiUrl);
+    }
+
+    @AfterEach
+    void tearDown() {
+        model.close();
+        AppExecutor.shutdown(executor);
+        api.close();
+    }
+
+    @Test
+    void withoutAStackStartExplainsInsteadOfFailing() {
+        model.start();
+
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).isEqualTo("Start the stack first: traffic needs a running API.");
+    }
+
+    @Test
+    void sendsCountsErrorsAndFillsClientSamples() throws Exception {
+        apiUrl.set(api.server.baseUrl());
+        model.rateProperty().set(100);
+        model.errorRatioProperty().set(0.2);
+        model.start();
+        assertThat(model.runningProperty().get()).isTrue();
+
+        LiveStack.await("three seconds of traffic", 20, () -> model.samples().since(0).size() >= 3);
+        assertThat(model.sentProperty().get()).isGreaterThanOrEqualTo(200);
+        double errorShare = (double) model.errorsProperty().get() / model.sentProperty().get();
+        assertThat(errorShare).isBetween(0.1, 0.3);
+        assertThat(model.p99MsProperty().get()).isPositive();
+        assertThat(model.samples().since(0)).allSatisfy(s -> assertThat(s.epochSeconds())
+                .isCloseTo(System.currentTimeMillis() / 1000.0, org.assertj.core.data.Offset.offset(30.0)));
+
+        model.stop();
+        assertThat(model.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void burstRaisesTheRateThenItReturns() throws Exception {
+        apiUrl.set(api.server.baseUrl());
+        model.rateProperty().set(50);
+        model.burstFactorProperty().set(6);
+        model.burstSecondsProperty().set(2);
+        model.start();
+        model.burst();
+        assertThat(model.burstingProperty().get()).isTrue();
+
+        LiveStack.await("a burst second above 200 req/s", 10, () -> model.achievedRateProperty().get() > 200);
+        LiveStack.await("the burst over", 10, () -> !model.burstingProperty().get());
+        LiveStack.await("the rate back near 50 req/s", 10, () -> model.achievedRateProperty().get() < 80);
+    }
+
+    @Test
+    void theStackStoppingStopsTheTraffic() {
+        apiUrl.set(api.server.baseUrl());
+        model.start();
+
+        apiUrl.set(null);
+
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).contains("the stack stopped");
+    }
+}
