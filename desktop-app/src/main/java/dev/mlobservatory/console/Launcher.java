@@ -4,6 +4,8 @@ import dev.mlobservatory.console.traffic.TrafficCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import dev.mlobservatory.console.app.LaunchOptions;
 
 /**
  * Entry point of {@code observatory.jar}. A plain class, not a JavaFX {@code Application}, so that
@@ -31,9 +33,24 @@ public final class Launcher implements Callable<Integer> {
         return cl;
     }
 
+    @Option(names = "--start", description = "Start the stack as soon as the window opens.")
+    boolean start;
+
+    @Option(names = "--traffic", paramLabel = "RATE", description = "With --start: fire test traffic at RATE requests/s once the API answers.")
+    double traffic;
+
+    @Option(names = "--presenter", description = "Open in presenter mode (large type for a projector).")
+    boolean presenter;
+
     /** No subcommand: open the console window. */
     @Override
     public Integer call() {
+        try {
+            LaunchOptions.set(new LaunchOptions(start, traffic, presenter ? Boolean.TRUE : null));
+        } catch (IllegalArgumentException e) {
+            System.err.println("observatory: " + e.getMessage());
+            return 2;
+        }
         javafx.application.Application.launch(dev.mlobservatory.console.app.ConsoleApp.class);
         return 0;
     }

@@ -31,7 +31,8 @@ public final class ConsoleApp extends Application {
         console = new Console(ConsoleSettings.home(), FxThread.javafx());
         ConsoleSettings s = console.settings;
         dark = s.getBoolean("ui.dark", false);
-        presenter = s.getBoolean("ui.presenter", false);
+        LaunchOptions options = LaunchOptions.current();
+        presenter = options.presenter() != null ? options.presenter() : s.getBoolean("ui.presenter", false);
 
         window = new ConsoleWindow(console, url -> getHostServices().showDocument(url));
         MainView view = window.view();
@@ -57,6 +58,33 @@ public final class ConsoleApp extends Application {
         primary.show();
         window.start();
         console.stack.probe();
+        if (options.startStack()) {
+            autostart(options);
+        }
+    }
+
+    /** --start / --traffic: start once the probe has answered, then traffic once the API is up. */
+    private void autostart(LaunchOptions options) {
+        console.stack.environmentProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends dev.mlobservatory.console.env.Environment> o,
+                                dev.mlobservatory.console.env.Environment a, dev.mlobservatory.console.env.Environment b) {
+                o.removeListener(this);
+                console.stack.start();
+            }
+        });
+        if (options.trafficRate() > 0) {
+            console.traffic.rateProperty().set(options.trafficRate());
+            console.stack.apiUrlProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends String> o, String a, String url) {
+                    if (url != null) {
+                        o.removeListener(this);
+                        console.traffic.start();
+                    }
+                }
+            });
+        }
     }
 
     private void toggleTheme(Scene scene) {
