@@ -217,6 +217,13 @@ public final class StackModel {
         Chip prom = health.prometheus(client);
         Chip graf = health.grafana(stack.grafanaUrl());
         fx.run(() -> {
+            Chip before = prometheusChip.get();
+            if (prom.level() == Chip.Level.DOWN && before.level() != Chip.Level.DOWN && client != null) {
+                status.set("Prometheus at " + client.baseUrl() + " stopped answering; the console keeps trying "
+                        + "every " + POLL.toSeconds() + " s.");
+            } else if (before.level() == Chip.Level.DOWN && prom.level() != Chip.Level.DOWN && phase.get() == StackPhase.RUNNING) {
+                status.set("Prometheus is back. " + stack.describe());
+            }
             apiChip.set(api);
             prometheusChip.set(prom);
             grafanaChip.set(graf);
@@ -227,6 +234,10 @@ public final class StackModel {
     private void appendLog(String line) {
         String stamped = LocalTime.now().format(CLOCK) + "  " + line;
         fx.run(() -> {
+            if (phase.get() == StackPhase.STARTING) {
+                // Progress while images build or pull: the latest line, in the status bar too.
+                status.set("Starting… " + (line.length() > 140 ? line.substring(0, 140) + "…" : line));
+            }
             log.add(stamped);
             if (log.size() > LOG_LINES) {
                 log.remove(0, log.size() - LOG_LINES);

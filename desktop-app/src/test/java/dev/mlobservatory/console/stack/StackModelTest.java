@@ -85,6 +85,36 @@ class StackModelTest {
     }
 
     @Test
+    void prometheusGoingAwayTurnsTheChipRedAndItsReturnIsNoticed() throws Exception {
+        String binary = Tools.require("prometheus");
+        probed();
+        model.start();
+        LiveStack.await("the stack running", 60, () -> model.phaseProperty().get() == StackPhase.RUNNING);
+        PrometheusClient prometheus = model.prometheusProperty().get();
+        int port = Integer.parseInt(prometheus.baseUrl().replaceAll(".*:", ""));
+        LiveStack.await("Prometheus up", 30, () -> {
+            model.pollOnce();
+            return model.prometheusChipProperty().get().level() == Chip.Level.OK;
+        });
+
+        children.alive().forEach(ProcessHandle::destroyForcibly); // Prometheus crashes
+        LiveStack.await("Prometheus gone", 10, () -> children.alive().isEmpty());
+        model.pollOnce();
+        assertThat(model.prometheusChipProperty().get().level()).isEqualTo(Chip.Level.DOWN);
+        assertThat(model.statusProperty().get()).contains("stopped answering");
+
+        String apiTarget = model.apiUrlProperty().get().replace("http://", "");
+        try (PrometheusProcess again = PrometheusProcess.start(binary, StackFiles.locate(home), apiTarget, port,
+                home.resolve("again"), "1s", children, line -> { })) {
+            LiveStack.await("Prometheus noticed again", 30, () -> {
+                model.pollOnce();
+                return model.prometheusChipProperty().get().level() == Chip.Level.OK;
+            });
+            assertThat(model.statusProperty().get()).startsWith("Prometheus is back.");
+        }
+    }
+
+    @Test
     void withoutPrometheusTheApiRunsAloneAndTheStatusSaysSo() throws Exception {
         model.prometheusPathProperty().set(home.resolve("no-such-prometheus").toString());
         probed();
