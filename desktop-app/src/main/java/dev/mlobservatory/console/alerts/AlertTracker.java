@@ -42,15 +42,21 @@ public final class AlertTracker {
      * change, and a class opening the tab should not get a timeline full of old news.
      */
     public Update observe(List<AlertRule> rules, Instant now) {
-        List<AlertRule> sorted = new ArrayList<>(rules);
-        sorted.sort(AlertState.URGENT_FIRST);
-        Map<String, Seen> next = new HashMap<>();
+        // Keys follow Prometheus's own order (group, then position), so two rules sharing a name keep their keys
+        // whatever their states; the table's order is applied after.
         Map<String, Integer> occurrences = new HashMap<>();
-        List<Row> rows = new ArrayList<>(sorted.size());
-        List<AlertTransition> transitions = new ArrayList<>();
-        for (AlertRule rule : sorted) {
+        List<Map.Entry<String, AlertRule>> keyed = new ArrayList<>(rules.size());
+        for (AlertRule rule : rules) {
             int n = occurrences.merge(rule.name(), 1, Integer::sum);
-            String key = n == 1 ? rule.name() : rule.name() + "#" + n;
+            keyed.add(Map.entry(n == 1 ? rule.name() : rule.name() + "#" + n, rule));
+        }
+        keyed.sort(Map.Entry.comparingByValue(AlertState.URGENT_FIRST));
+        Map<String, Seen> next = new HashMap<>();
+        List<Row> rows = new ArrayList<>(keyed.size());
+        List<AlertTransition> transitions = new ArrayList<>();
+        for (Map.Entry<String, AlertRule> entry : keyed) {
+            String key = entry.getKey();
+            AlertRule rule = entry.getValue();
             AlertState state = AlertState.of(rule.state());
             Seen before = seen.get(key);
             Seen current;
@@ -70,7 +76,6 @@ public final class AlertTracker {
         // Rules that disappeared (rule files reloaded) are forgotten; if they come back they start afresh.
         seen.clear();
         seen.putAll(next);
-        transitions.sort((a, b) -> a.alert().compareTo(b.alert()));
         return new Update(List.copyOf(rows), List.copyOf(transitions));
     }
 
