@@ -21,7 +21,8 @@ public final class AlertItem {
 
     private final String key;
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", "");
-    private final ReadOnlyObjectWrapper<AlertState> state = new ReadOnlyObjectWrapper<>(this, "state", AlertState.INACTIVE);
+    private final ReadOnlyObjectWrapper<AlertState> state =
+            new ReadOnlyObjectWrapper<>(this, "state", AlertState.INACTIVE);
     private final ReadOnlyStringWrapper severity = new ReadOnlyStringWrapper(this, "severity", "");
     private final ReadOnlyStringWrapper activeSince = new ReadOnlyStringWrapper(this, "activeSince", TimeText.NONE);
     private final ReadOnlyStringWrapper timeInState = new ReadOnlyStringWrapper(this, "timeInState", TimeText.NONE);
@@ -49,7 +50,7 @@ public final class AlertItem {
         activeSince.set(TimeText.localTime(row.rule().activeAt(), zone, now));
         value.set(TimeText.value(row.rule().value()));
         forDuration.set(TimeText.forDuration(row.rule().forSeconds()));
-        summary.set(row.rule().summary());
+        summary.set(SummaryText.expand(row.rule().summary(), row.rule().labels(), row.rule().value()));
         labels.set(labelText(row.rule().labels()));
         since = row.since();
     }

@@ -2,6 +2,7 @@ package dev.mlobservatory.console.alerts;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
@@ -10,6 +11,7 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -19,8 +21,8 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.geometry.Pos;
 
 /** The Alerts tab: the rule table (firing first, time in state, rows lit on change) and the alert timeline. */
 public final class AlertsView extends BorderPane {
@@ -41,7 +43,7 @@ public final class AlertsView extends BorderPane {
     }
 
     private void createView() {
-        getStylesheets().add(Chips.STYLESHEET);
+        getStylesheets().add(TableCells.STYLESHEET);
         setPadding(new Insets(8));
 
         Label title = new Label("Alert rules");
@@ -59,7 +61,7 @@ public final class AlertsView extends BorderPane {
 
         TableColumn<AlertItem, AlertState> state = new TableColumn<>("State");
         state.setCellValueFactory(c -> c.getValue().stateProperty());
-        state.setCellFactory(c -> Chips.cell(AlertState::word));
+        state.setCellFactory(c -> TableCells.chip(AlertState::word));
         state.setPrefWidth(90);
         TableColumn<AlertItem, String> since = text("Time in state", AlertItem::timeInStateProperty, 140);
         since.getStyleClass().add("time-in-state");
@@ -73,11 +75,12 @@ public final class AlertsView extends BorderPane {
                 () -> c.getValue().labelsProperty().get().isEmpty() ? c.getValue().summaryProperty().get()
                         : c.getValue().summaryProperty().get() + "  (" + c.getValue().labelsProperty().get() + ")",
                 c.getValue().summaryProperty(), c.getValue().labelsProperty()));
+        summary.setCellFactory(c -> TableCells.withTooltip());
         summary.setPrefWidth(320);
-        table.getColumns().setAll(java.util.List.of(state,
+        table.getColumns().setAll(List.of(state,
                 text("Alert", AlertItem::nameProperty, 170),
                 text("Severity", AlertItem::severityProperty, 80),
-                text("Active since", AlertItem::activeSinceProperty, 95),
+                text("Active since", AlertItem::activeSinceProperty, 110),
                 since, value, forColumn, summary));
         // The model's order (firing first) is the point of the table: no re-sorting by header clicks.
         table.getColumns().forEach(c -> c.setSortable(false));
@@ -90,7 +93,7 @@ public final class AlertsView extends BorderPane {
         Label timelineTitle = new Label("Alert timeline");
         timelineTitle.getStyleClass().add(Styles.TEXT_BOLD);
         VBox timelineBox = new VBox(4, timelineTitle, timeline);
-        VBox.setVgrow(timeline, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(timeline, Priority.ALWAYS);
 
         SplitPane split = new SplitPane(table, timelineBox);
         split.setOrientation(Orientation.VERTICAL);

@@ -14,12 +14,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class TargetItem {
 
     private final String key;
-    private final ReadOnlyObjectWrapper<TargetHealth> health = new ReadOnlyObjectWrapper<>(this, "health", TargetHealth.UNKNOWN);
+    private final ReadOnlyObjectWrapper<TargetHealth> health =
+            new ReadOnlyObjectWrapper<>(this, "health", TargetHealth.UNKNOWN);
     private final ReadOnlyStringWrapper job = new ReadOnlyStringWrapper(this, "job", "");
     private final ReadOnlyStringWrapper instance = new ReadOnlyStringWrapper(this, "instance", "");
     private final ReadOnlyStringWrapper scrapeUrl = new ReadOnlyStringWrapper(this, "scrapeUrl", "");
     private final ReadOnlyStringWrapper lastScrape = new ReadOnlyStringWrapper(this, "lastScrape", TimeText.NONE);
-    private final ReadOnlyStringWrapper scrapeDuration = new ReadOnlyStringWrapper(this, "scrapeDuration", TimeText.NONE);
+    private final ReadOnlyStringWrapper scrapeDuration =
+            new ReadOnlyStringWrapper(this, "scrapeDuration", TimeText.NONE);
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper(this, "lastError", "");
     private Instant lastScrapeAt;
 

@@ -2,6 +2,7 @@ package dev.mlobservatory.console.alerts;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -28,7 +29,7 @@ public final class TargetsView extends BorderPane {
     }
 
     private void createView() {
-        getStylesheets().add(Chips.STYLESHEET);
+        getStylesheets().add(TableCells.STYLESHEET);
         setPadding(new Insets(8));
 
         Label title = new Label("Scrape targets");
@@ -46,13 +47,14 @@ public final class TargetsView extends BorderPane {
 
         TableColumn<TargetItem, TargetHealth> health = new TableColumn<>("Health");
         health.setCellValueFactory(c -> c.getValue().healthProperty());
-        health.setCellFactory(c -> Chips.cell(TargetHealth::word));
+        health.setCellFactory(c -> TableCells.chip(TargetHealth::word));
         health.setPrefWidth(90);
-        TableColumn<TargetItem, String> duration = text("Scrape duration", TargetItem::scrapeDurationProperty, 110);
+        TableColumn<TargetItem, String> duration = text("Scrape duration", TargetItem::scrapeDurationProperty, 135);
         duration.getStyleClass().add("numeric");
         TableColumn<TargetItem, String> error = text("Last error", TargetItem::lastErrorProperty, 300);
         error.getStyleClass().add("last-error");
-        table.getColumns().setAll(java.util.List.of(health,
+        error.setCellFactory(c -> TableCells.withTooltip());
+        table.getColumns().setAll(List.of(health,
                 text("Job", TargetItem::jobProperty, 100),
                 text("Endpoint", TargetItem::scrapeUrlProperty, 240),
                 text("Last scrape", TargetItem::lastScrapeProperty, 100),

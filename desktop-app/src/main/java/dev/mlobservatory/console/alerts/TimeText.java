@@ -14,7 +14,8 @@ import java.util.Locale;
 public final class TimeText {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter DAY_AND_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter DAY_AND_CLOCK =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     /** Shown where there is no value (NaN, no time): a dash reads as "nothing" better than "NaN" or a blank. */
     public static final String NONE = "—";
 

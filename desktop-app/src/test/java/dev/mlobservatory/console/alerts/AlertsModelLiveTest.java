@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The Alerts model against the real prometheus evaluating the repository's rules every second: healthy traffic,
- * then failing requests (HighErrorRate pending), then the API gone (APIDown pending), then Prometheus gone.
+ * then failing requests (HighErrorRate pending), then the API gone (APIDown pending, a minute later firing), then
+ * Prometheus gone.
  * The tests run in order: each breaks a little more of the stack.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -162,6 +163,24 @@ class AlertsModelLiveTest {
 
     @Test
     @Order(4)
+    void aMinuteLaterApiDownFiresFirstInTheTable() throws Exception {
+        // APIDown's for is 1m: pending turns firing about a minute after the API went away.
+        LiveStack.await("APIDown firing", 100, () -> state("APIDown") == AlertState.FIRING);
+
+        read(() -> {
+            assertThat(model.firingCountProperty().get()).isEqualTo(1);
+            assertThat(model.alerts().get(0).getName()).isEqualTo("APIDown");
+            assertThat(model.timeline()).anySatisfy(t -> assertThat(t.line(model.zone()))
+                    .endsWith("APIDown  pending → firing"));
+            AlertItem item = item("APIDown");
+            assertThat(item.isHighlighted()).isTrue();
+            assertThat(item.getTimeInState()).matches("firing for \\d s");
+            return null;
+        });
+    }
+
+    @Test
+    @Order(5)
     void prometheusGoneShowsWhyAndTheModelRecoversByItself() throws Exception {
         prometheus.set(null);
         LiveStack.await("the not-running message", 10,
@@ -183,13 +202,13 @@ class AlertsModelLiveTest {
         LiveStack.await("rules again", 10, () -> read(() -> !model.alerts().isEmpty()));
         read(() -> {
             assertThat(model.messageProperty().get()).isEmpty();
-            assertThat(model.pendingCountProperty().get()).as("APIDown is still pending").isGreaterThanOrEqualTo(1);
+            assertThat(model.firingCountProperty().get()).as("APIDown still fires").isEqualTo(1);
             return null;
         });
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void withoutPrometheusARefreshGivesTheMessageNotAnException() {
         AlertsModel absent = new AlertsModel(executor, FxThread.direct(), new SimpleObjectProperty<>(null));
 

@@ -1,17 +1,19 @@
 package dev.mlobservatory.console.alerts;
 
+import java.util.function.Function;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
 
-/** The coloured state labels of the Alerts and Targets tables, and the stylesheet that colours them. */
-final class Chips {
+/** Cells of the Alerts and Targets tables (coloured state chips, long texts with a tooltip) and their stylesheet. */
+final class TableCells {
 
-    static final String STYLESHEET = Chips.class.getResource("alerts.css").toExternalForm();
+    static final String STYLESHEET = TableCells.class.getResource("alerts.css").toExternalForm();
     static final String CHIP = "state-chip";
     private static final String[] KINDS = {"firing", "pending", "inactive", "up", "down", "unknown"};
 
-    private Chips() {
+    private TableCells() {
     }
 
     /** Makes {@code chip} show {@code word} in the colour of that word ("firing" red, "up" green…). */
@@ -25,7 +27,7 @@ final class Chips {
     }
 
     /** A table cell that shows its value as a chip; {@code word} turns the value into its text. */
-    static <S, T> TableCell<S, T> cell(java.util.function.Function<T, String> word) {
+    static <S, T> TableCell<S, T> chip(Function<T, String> word) {
         return new TableCell<>() {
             private final Label chip = new Label();
 
@@ -45,6 +47,27 @@ final class Chips {
                     // The text is what a screen reader (and a test) reads; only the chip is drawn.
                     setText(chip.getText());
                 }
+            }
+        };
+    }
+
+    /** A text cell whose full text is also its tooltip: summaries and scrape errors are often cut by the column. */
+    static <S> TableCell<S, String> withTooltip() {
+        return new TableCell<>() {
+            private final Tooltip tooltip = new Tooltip();
+
+            {
+                tooltip.setWrapText(true);
+                tooltip.setMaxWidth(600);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean blank = empty || item == null || item.isEmpty();
+                setText(blank ? null : item);
+                tooltip.setText(blank ? "" : item);
+                setTooltip(blank ? null : tooltip);
             }
         };
     }
