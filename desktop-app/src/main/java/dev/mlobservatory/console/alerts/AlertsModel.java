@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -80,7 +81,7 @@ public final class AlertsModel {
             client = now;
             // A new Prometheus (or none): show it now rather than at the next poll.
             if (isStarted()) {
-                executor.execute(this::refresh);
+                refreshSoon();
             }
         });
     }
@@ -100,6 +101,14 @@ public final class AlertsModel {
             tick.cancel(false);
             poll = null;
             tick = null;
+        }
+    }
+
+    private void refreshSoon() {
+        try {
+            executor.execute(this::refresh);
+        } catch (RejectedExecutionException closing) {
+            // The application is shutting down its executor: nothing left to show.
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -75,7 +76,7 @@ public final class TargetsModel {
         prometheus.addListener((obs, old, now) -> {
             client = now;
             if (isStarted()) {
-                executor.execute(this::refresh);
+                refreshSoon();
             }
         });
     }
@@ -95,6 +96,14 @@ public final class TargetsModel {
             tick.cancel(false);
             poll = null;
             tick = null;
+        }
+    }
+
+    private void refreshSoon() {
+        try {
+            executor.execute(this::refresh);
+        } catch (RejectedExecutionException closing) {
+            // The application is shutting down its executor: nothing left to show.
         }
     }
 
