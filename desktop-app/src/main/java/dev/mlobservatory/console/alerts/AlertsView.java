@@ -1,0 +1,188 @@
+package dev.mlobservatory.console.alerts;
+
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The Alerts tab: the rule table (firing first, time in state, rows lit on change) and the alert timeline. */
+public final class AlertsView extends BorderPane {
+
+    static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+
+    private final AlertsModel model;
+    private final TableView<AlertItem> table = new TableView<>();
+    private final ListView<AlertTransition> timeline = new ListView<>();
+    private final Label placeholder = new Label();
+    private final Label firing = new Label();
+    private final Label pending = new Label();
+
+    public AlertsView(AlertsModel model) {
+        this.model = model;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStylesheets().add(TableCells.STYLESHEET);
+        setPadding(new Insets(8));
+
+        Label title = new Label("Alert rules");
+        title.getStyleClass().add(Styles.TITLE_4);
+        HBox header = new HBox(12, title, new Spacer(), firing, pending);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(0, 0, 8, 0));
+        setTop(header);
+
+        table.setId("alerts-table");
+        table.getStyleClass().addAll("alerts-table", Styles.STRIPED);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        placeholder.getStyleClass().addAll("tab-placeholder", Styles.TEXT_MUTED);
+        table.setPlaceholder(placeholder);
+
+        TableColumn<AlertItem, AlertState> state = new TableColumn<>("State");
+        state.setCellValueFactory(c -> c.getValue().stateProperty());
+        state.setCellFactory(c -> TableCells.chip(AlertState::word));
+        state.setPrefWidth(90);
+        TableColumn<AlertItem, String> since = text("Time in state", AlertItem::timeInStateProperty, 140);
+        since.getStyleClass().add("time-in-state");
+        TableColumn<AlertItem, String> value = text("Value", AlertItem::valueProperty, 80);
+        value.getStyleClass().add("numeric");
+        TableColumn<AlertItem, String> forColumn = text("for", AlertItem::forDurationProperty, 55);
+        forColumn.getStyleClass().add("numeric");
+        TableColumn<AlertItem, String> summary = new TableColumn<>("Summary");
+        // The active alert's labels say which instance or model version the alert is about.
+        summary.setCellValueFactory(c -> Bindings.createStringBinding(
+                () -> c.getValue().labelsProperty().get().isEmpty() ? c.getValue().summaryProperty().get()
+                        : c.getValue().summaryProperty().get() + "  (" + c.getValue().labelsProperty().get() + ")",
+                c.getValue().summaryProperty(), c.getValue().labelsProperty()));
+        summary.setCellFactory(c -> TableCells.withTooltip());
+        summary.setPrefWidth(320);
+        table.getColumns().setAll(List.of(state,
+                text("Alert", AlertItem::nameProperty, 170),
+                text("Severity", AlertItem::severityProperty, 80),
+                text("Active since", AlertItem::activeSinceProperty, 110),
+                since, value, forColumn, summary));
+        // The model's order (firing first) is the point of the table: no re-sorting by header clicks.
+        table.getColumns().forEach(c -> c.setSortable(false));
+        table.setRowFactory(t -> new AlertRow());
+
+        timeline.setId("alerts-timeline");
+        timeline.getStyleClass().addAll("alert-timeline", Styles.DENSE);
+        timeline.setPlaceholder(new Label("No change seen yet: state changes appear here as they happen."));
+        timeline.setCellFactory(l -> new TransitionCell());
+        Label timelineTitle = new Label("Alert timeline");
+        timelineTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        VBox timelineBox = new VBox(4, timelineTitle, timeline);
+        VBox.setVgrow(timeline, Priority.ALWAYS);
+
+        SplitPane split = new SplitPane(table, timelineBox);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.7);
+        setCenter(split);
+
+        Label help = new Label("pending: the rule's condition is true, for less than its 'for'.  "
+                + "firing: true for longer than 'for'.  Prometheus evaluates the rules every evaluation_interval.");
+        help.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        help.setWrapText(true);
+        help.setPadding(new Insets(6, 0, 0, 0));
+        setBottom(help);
+    }
+
+    private void initListeners() {
+        table.setItems(model.alerts());
+        timeline.setItems(model.timeline());
+        placeholder.textProperty().bind(Bindings.when(model.messageProperty().isEmpty())
+                .then("No alert rule yet.").otherwise(model.messageProperty()));
+        firing.textProperty().bind(model.firingCountProperty().asString("%d firing"));
+        pending.textProperty().bind(model.pendingCountProperty().asString("%d pending"));
+        model.firingCountProperty().addListener((o, a, n) -> emphasise(firing, n.intValue() > 0, Styles.DANGER));
+        model.pendingCountProperty().addListener((o, a, n) -> emphasise(pending, n.intValue() > 0, Styles.WARNING));
+        emphasise(firing, model.firingCountProperty().get() > 0, Styles.DANGER);
+        emphasise(pending, model.pendingCountProperty().get() > 0, Styles.WARNING);
+        // The newest change is the one to look at: keep it in view.
+        model.timeline().addListener((ListChangeListener<AlertTransition>) c -> {
+            if (!timeline.getItems().isEmpty()) {
+                timeline.scrollTo(timeline.getItems().size() - 1);
+            }
+        });
+    }
+
+    private static void emphasise(Label label, boolean on, String style) {
+        label.getStyleClass().removeAll(style, Styles.TEXT_MUTED, Styles.TEXT_BOLD);
+        label.getStyleClass().addAll(on ? new String[] {style, Styles.TEXT_BOLD} : new String[] {Styles.TEXT_MUTED});
+    }
+
+    private static TableColumn<AlertItem, String> text(String title,
+                                                       Function<AlertItem, ObservableValue<String>> property,
+                                                       double prefWidth) {
+        TableColumn<AlertItem, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> property.apply(c.getValue()));
+        column.setPrefWidth(prefWidth);
+        return column;
+    }
+
+    /** A row that lights up (in its new state's colour) while its rule's change is recent. */
+    private static final class AlertRow extends TableRow<AlertItem> {
+        private static final PseudoClass[] STATES = {PseudoClass.getPseudoClass("firing"),
+                PseudoClass.getPseudoClass("pending"), PseudoClass.getPseudoClass("inactive")};
+        private final ChangeListener<Object> restyle = (o, a, b) -> restyle();
+        private AlertItem watched;
+
+        @Override
+        protected void updateItem(AlertItem item, boolean empty) {
+            super.updateItem(item, empty);
+            if (watched != null) {
+                watched.highlightedProperty().removeListener(restyle);
+                watched.stateProperty().removeListener(restyle);
+            }
+            watched = empty ? null : item;
+            if (watched != null) {
+                watched.highlightedProperty().addListener(restyle);
+                watched.stateProperty().addListener(restyle);
+            }
+            restyle();
+        }
+
+        private void restyle() {
+            pseudoClassStateChanged(CHANGED, watched != null && watched.isHighlighted());
+            for (AlertState s : AlertState.values()) {
+                pseudoClassStateChanged(STATES[s.ordinal()], watched != null && watched.getState() == s);
+            }
+        }
+    }
+
+    /** "14:03:12  HighErrorRate  inactive → pending", in the colour of the new state. */
+    private final class TransitionCell extends ListCell<AlertTransition> {
+        @Override
+        protected void updateItem(AlertTransition item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("firing", "pending", "inactive");
+            if (empty || item == null) {
+                setText(null);
+            } else {
+                setText(item.line(model.zone()));
+                getStyleClass().add(item.to().word());
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.mlobservatory.console.alerts;
+
+import java.util.function.Function;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
+
+/** Cells of the Alerts and Targets tables (coloured state chips, long texts with a tooltip) and their stylesheet. */
+final class TableCells {
+
+    static final String STYLESHEET = TableCells.class.getResource("alerts.css").toExternalForm();
+    static final String CHIP = "state-chip";
+    private static final String[] KINDS = {"firing", "pending", "inactive", "up", "down", "unknown"};
+
+    private TableCells() {
+    }
+
+    /** Makes {@code chip} show {@code word} in the colour of that word ("firing" red, "up" green…). */
+    static void show(Label chip, String word) {
+        chip.setText(word);
+        chip.getStyleClass().removeAll(KINDS);
+        if (!chip.getStyleClass().contains(CHIP)) {
+            chip.getStyleClass().add(CHIP);
+        }
+        chip.getStyleClass().add(word);
+    }
+
+    /** A table cell that shows its value as a chip; {@code word} turns the value into its text. */
+    static <S, T> TableCell<S, T> chip(Function<T, String> word) {
+        return new TableCell<>() {
+            private final Label chip = new Label();
+
+            {
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    setText(null);
+                } else {
+                    show(chip, word.apply(item));
+                    setGraphic(chip);
+                    // The text is what a screen reader (and a test) reads; only the chip is drawn.
+                    setText(chip.getText());
+                }
+            }
+        };
+    }
+
+    /** A text cell whose full text is also its tooltip: summaries and scrape errors are often cut by the column. */
+    static <S> TableCell<S, String> withTooltip() {
+        return new TableCell<>() {
+            private final Tooltip tooltip = new Tooltip();
+
+            {
+                tooltip.setWrapText(true);
+                tooltip.setMaxWidth(600);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean blank = empty || item == null || item.isEmpty();
+                setText(blank ? null : item);
+                tooltip.setText(blank ? "" : item);
+                setTooltip(blank ? null : tooltip);
+            }
+        };
+    }
+}

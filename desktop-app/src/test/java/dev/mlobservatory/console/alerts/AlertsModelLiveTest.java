@@ -1,0 +1,222 @@
+package dev.mlobservatory.console.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mlobservatory.console.app.AppExecutor;
+import dev.mlobservatory.console.app.FxThread;
+import dev.mlobservatory.console.prom.PrometheusClient;
+import dev.mlobservatory.console.stack.Ports;
+import dev.mlobservatory.console.testing.LiveStack;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The Alerts model against the real prometheus evaluating the repository's rules every second: healthy traffic,
+ * then failing requests (HighErrorRate pending), then the API gone (APIDown pending, a minute later firing), then
+ * Prometheus gone.
+ * The tests run in order: each breaks a little more of the stack.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AlertsModelLiveTest {
+
+    /** The model publishes from the executor's threads; the test reads under the same lock (a stand-in FX thread). */
+    private static final Object FX = new Object();
+    private static final FxThread LOCKED = action -> {
+        synchronized (FX) {
+            action.run();
+        }
+    };
+    private static final String FLOWER = "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}";
+
+    private static LiveStack stack;
+    private static ScheduledExecutorService executor;
+    private static SimpleObjectProperty<PrometheusClient> prometheus;
+    private static AlertsModel model;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = LiveStack.start();
+        for (int i = 0; i < 20; i++) {
+            stack.api.postJson("/v1/predict", FLOWER);
+        }
+        executor = AppExecutor.create();
+        prometheus = new SimpleObjectProperty<>(stack.client);
+        model = new AlertsModel(executor, LOCKED, prometheus, Duration.ofMillis(300));
+        model.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (model != null) {
+            model.stop();
+        }
+        if (executor != null) {
+            AppExecutor.shutdown(executor);
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static <T> T read(Supplier<T> what) {
+        synchronized (FX) {
+            return what.get();
+        }
+    }
+
+    private static AlertItem item(String name) {
+        return read(() -> model.alerts().stream().filter(a -> a.getName().equals(name)).findFirst().orElse(null));
+    }
+
+    private static AlertState state(String name) {
+        AlertItem item = item(name);
+        return item == null ? null : read(item::getState);
+    }
+
+    @Test
+    @Order(1)
+    void theRepositoryRulesAreInactiveUnderHealthyTraffic() throws Exception {
+        LiveStack.await("the repository's rules in the model", 30,
+                () -> state("HighErrorRate") != null && state("HighLatency") != null && state("APIDown") != null);
+
+        assertThat(state("HighErrorRate")).isEqualTo(AlertState.INACTIVE);
+        assertThat(state("HighLatency")).isEqualTo(AlertState.INACTIVE);
+        assertThat(state("APIDown")).isEqualTo(AlertState.INACTIVE);
+        read(() -> {
+            assertThat(model.messageProperty().get()).isEmpty();
+            assertThat(model.reachableProperty().get()).isTrue();
+            assertThat(model.firingCountProperty().get()).isZero();
+            AlertItem errors = item("HighErrorRate");
+            assertThat(errors.severityProperty().get()).isEqualTo("warning");
+            assertThat(errors.forDurationProperty().get()).isEqualTo("2m");
+            assertThat(errors.summaryProperty().get()).isEqualTo("High prediction error rate detected");
+            assertThat(errors.valueProperty().get()).isEqualTo(TimeText.NONE);
+            assertThat(item("APIDown").forDurationProperty().get()).isEqualTo("1m");
+            assertThat(item("APIDown").severityProperty().get()).isEqualTo("critical");
+            // Firing first, then pending, then inactive: the states along the table never go back up.
+            List<AlertState> states = model.alerts().stream().map(AlertItem::getState).toList();
+            assertThat(states).isSortedAccordingTo(Enum::compareTo);
+            return null;
+        });
+    }
+
+    @Test
+    @Order(2)
+    void failingRequestsMakeHighErrorRatePendingAndTheTimelineShowsIt() throws Exception {
+        // "{}" has no feature: a 400, counted as status="error". Keep them coming so the 5 m rate stays high.
+        ScheduledExecutorService errors = Executors.newSingleThreadScheduledExecutor();
+        errors.scheduleWithFixedDelay(() -> stack.api.postJson("/v1/predict", "{}"), 0, 100, TimeUnit.MILLISECONDS);
+        try {
+            LiveStack.await("HighErrorRate pending", 60, () -> state("HighErrorRate") == AlertState.PENDING);
+        } finally {
+            errors.shutdownNow();
+        }
+
+        read(() -> {
+            AlertItem item = item("HighErrorRate");
+            assertThat(model.timeline()).anySatisfy(t -> {
+                assertThat(t.alert()).isEqualTo("HighErrorRate");
+                assertThat(t.from()).isEqualTo(AlertState.INACTIVE);
+                assertThat(t.to()).isEqualTo(AlertState.PENDING);
+            });
+            assertThat(item.isHighlighted()).as("just changed: lit").isTrue();
+            assertThat(item.getTimeInState()).startsWith("pending for ");
+            assertThat(item.activeSinceProperty().get()).matches("\\d\\d:\\d\\d:\\d\\d");
+            assertThat(Double.parseDouble(item.valueProperty().get())).as("the error ratio").isGreaterThan(0.1);
+            assertThat(model.pendingCountProperty().get()).isGreaterThanOrEqualTo(1);
+            assertThat(model.alerts().get(0).getState()).as("pending before inactive").isNotEqualTo(AlertState.INACTIVE);
+
+            // The clock moves the text without a query; the highlight goes out after a while.
+            model.tick(Instant.now().plusSeconds(65));
+            assertThat(item.getTimeInState()).matches("pending for 1 m \\d+ s");
+            assertThat(item.isHighlighted()).isFalse();
+            return null;
+        });
+    }
+
+    @Test
+    @Order(3)
+    void theApiGoneMakesApiDownPending() throws Exception {
+        stack.api.server.close();
+
+        LiveStack.await("APIDown pending", 60, () -> state("APIDown") == AlertState.PENDING);
+
+        read(() -> {
+            assertThat(model.timeline()).anySatisfy(t -> assertThat(t.line(model.zone()))
+                    .endsWith("APIDown  inactive → pending"));
+            assertThat(item("APIDown").labelsProperty().get()).contains("job=ml-api");
+            return null;
+        });
+    }
+
+    @Test
+    @Order(4)
+    void aMinuteLaterApiDownFiresFirstInTheTable() throws Exception {
+        // APIDown's for is 1m: pending turns firing about a minute after the API went away.
+        LiveStack.await("APIDown firing", 100, () -> state("APIDown") == AlertState.FIRING);
+
+        read(() -> {
+            assertThat(model.firingCountProperty().get()).isEqualTo(1);
+            assertThat(model.alerts().get(0).getName()).isEqualTo("APIDown");
+            assertThat(model.timeline()).anySatisfy(t -> assertThat(t.line(model.zone()))
+                    .endsWith("APIDown  pending → firing"));
+            AlertItem item = item("APIDown");
+            assertThat(item.isHighlighted()).isTrue();
+            assertThat(item.getTimeInState()).matches("firing for \\d s");
+            return null;
+        });
+    }
+
+    @Test
+    @Order(5)
+    void prometheusGoneShowsWhyAndTheModelRecoversByItself() throws Exception {
+        prometheus.set(null);
+        LiveStack.await("the not-running message", 10,
+                () -> read(() -> model.messageProperty().get().startsWith("Prometheus is not running")));
+        read(() -> {
+            assertThat(model.alerts()).isEmpty();
+            assertThat(model.firingCountProperty().get()).isZero();
+            assertThat(model.pendingCountProperty().get()).isZero();
+            assertThat(model.reachableProperty().get()).isFalse();
+            return null;
+        });
+
+        String nobody = "http://127.0.0.1:" + Ports.any();
+        prometheus.set(new PrometheusClient(nobody, PrometheusClient.defaultHttp()));
+        LiveStack.await("the not-reachable message", 10,
+                () -> read(() -> model.messageProperty().get().startsWith("Prometheus at " + nobody + " is not reachable")));
+
+        prometheus.set(stack.client);
+        LiveStack.await("rules again", 10, () -> read(() -> !model.alerts().isEmpty()));
+        read(() -> {
+            assertThat(model.messageProperty().get()).isEmpty();
+            assertThat(model.firingCountProperty().get()).as("APIDown still fires").isEqualTo(1);
+            return null;
+        });
+    }
+
+    @Test
+    @Order(6)
+    void withoutPrometheusARefreshGivesTheMessageNotAnException() {
+        AlertsModel absent = new AlertsModel(executor, FxThread.direct(), new SimpleObjectProperty<>(null));
+
+        absent.refresh();
+
+        assertThat(absent.messageProperty().get())
+                .isEqualTo("Prometheus is not running: start the stack (Stack panel) to see alert rules.");
+        assertThat(absent.alerts()).isEmpty();
+        assertThat(absent.reachableProperty().get()).isFalse();
+    }
+}
