@@ -22,6 +22,7 @@ public final class Console implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
 
     public final Path home;
+    public final FxThread fx;
     public final ConsoleSettings settings;
     public final ScheduledExecutorService executor = AppExecutor.create();
     public final OkHttpClient http = PrometheusClient.defaultHttp();
@@ -31,6 +32,7 @@ public final class Console implements AutoCloseable {
 
     public Console(Path home, FxThread fx) {
         this.home = home;
+        this.fx = fx;
         this.settings = ConsoleSettings.load(home.resolve("settings.properties"));
         this.children = new ChildProcesses(home.resolve("children.pid"));
         int reaped = children.reapLeftovers();

@@ -1,9 +1,17 @@
 package dev.mlobservatory.console.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlobservatory.console.alerts.AlertsModel;
+import dev.mlobservatory.console.alerts.AlertsView;
+import dev.mlobservatory.console.alerts.TargetsModel;
+import dev.mlobservatory.console.alerts.TargetsView;
+import dev.mlobservatory.console.ui.Chip;
+import dev.mlobservatory.console.ui.ChipLabel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,12 +22,38 @@ public final class ConsoleWindow {
     /** The dashboard's uid when its file cannot be read (the same value the file holds). */
     static final String DEFAULT_DASHBOARD_UID = "ml-api-observatory";
 
-    private final Console console;
     private final MainView view;
+    private final AlertsModel alerts;
+    private final TargetsModel targets;
 
     public ConsoleWindow(Console console, Consumer<String> openBrowser) {
-        this.console = console;
-        this.view = new MainView(console, openBrowser, dashboardUid(console.stack.files().dashboard()));
+        var prometheus = console.stack.prometheusProperty();
+        alerts = new AlertsModel(console.executor, console.fx, prometheus);
+        targets = new TargetsModel(console.executor, console.fx, prometheus);
+        ChipLabel alertsChip = new ChipLabel(alertsChip());
+        alertsChip.setId("chip-alerts");
+        view = new MainView(console, openBrowser, dashboardUid(console.stack.files().dashboard()), alertsChip);
+        view.addTab("Alerts", new AlertsView(alerts));
+        view.addTab("Targets", new TargetsView(targets));
+    }
+
+    /** "2 alerts firing" in red, "1 pending" in amber, "no alerts" in green, grey without Prometheus. */
+    private ObjectBinding<Chip> alertsChip() {
+        return Bindings.createObjectBinding(() -> {
+            if (!alerts.reachableProperty().get()) {
+                return Chip.idle("Alerts", "no Prometheus to ask");
+            }
+            int firing = alerts.firingCountProperty().get();
+            int pending = alerts.pendingCountProperty().get();
+            if (firing > 0) {
+                return new Chip(Chip.Level.DOWN, firing + (firing == 1 ? " alert" : " alerts") + " firing",
+                        "see the Alerts tab" + (pending > 0 ? "; " + pending + " pending" : ""));
+            }
+            if (pending > 0) {
+                return new Chip(Chip.Level.WARN, pending + " pending", "an alert's condition holds; it fires after its 'for'");
+            }
+            return new Chip(Chip.Level.OK, "no alerts", "every rule is inactive");
+        }, alerts.reachableProperty(), alerts.firingCountProperty(), alerts.pendingCountProperty());
     }
 
     static String dashboardUid(Path dashboard) {
@@ -37,8 +71,13 @@ public final class ConsoleWindow {
 
     /** Starts the tabs' polls (they show "not running" states until the stack is up). */
     public void start() {
+        alerts.start();
+        targets.start();
     }
 
+    /** Stops the polls; call before the executor shuts down. */
     public void stop() {
+        alerts.stop();
+        targets.stop();
     }
 }

@@ -107,7 +107,10 @@ public final class PrometheusClient {
                         alert == null ? Double.NaN : number(alert.path("value").asText("NaN")),
                         rule.path("duration").asDouble(0),
                         rule.path("labels").path("severity").asText(""),
-                        rule.path("annotations").path("summary").asText(""),
+                        // An active alert's summary has its {{ $labels… }} filled in; the rule's is the raw template.
+                        alert != null && alert.path("annotations").hasNonNull("summary")
+                                ? alert.path("annotations").path("summary").asText()
+                                : rule.path("annotations").path("summary").asText(""),
                         alert == null ? Map.of() : labels(alert.path("labels"))));
             }
         }
