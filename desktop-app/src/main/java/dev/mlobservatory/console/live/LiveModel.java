@@ -160,13 +160,15 @@ public final class LiveModel {
                                 charts.get(feed.chart()).add(server(target, s, feed.scale(), step));
                             }
                         } catch (PrometheusException e) {
-                            rejected.add("\"" + target.panel() + "\" " + target.refId() + ": " + e);
+                            rejected.add("the \"" + target.panel() + "\" query " + target.refId() + ": " + e);
                         }
                     }
                 }
                 answered = true;
                 if (!rejected.isEmpty()) {
-                    text = "Prometheus rejected " + String.join("; ", rejected);
+                    // Prometheus's own words for the first; one line stays readable when every query fails.
+                    text = "Prometheus rejected " + rejected.get(0)
+                            + (rejected.size() > 1 ? " (and " + (rejected.size() - 1) + " more)" : "");
                     lvl = Level.DANGER;
                 } else if (charts.values().stream().allMatch(List::isEmpty)) {
                     text = "Prometheus at " + p.baseUrl() + " has no prediction samples yet: fire some traffic.";

@@ -5,10 +5,11 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ public final class LiveView extends BorderPane {
 
         ChartPart(LiveChart which) {
             xAxis = new DefaultNumericAxis("time");
+            xAxis.setUnit(null); // no empty "[]" after the name
             xAxis.setTimeAxis(true);
             xAxis.setAutoRanging(false); // the window, not the data, decides: all three charts line up
             DefaultNumericAxis yAxis = new DefaultNumericAxis(which.axisName(), which.unit());
@@ -53,6 +55,7 @@ public final class LiveView extends BorderPane {
             yAxis.setAutoUnitScaling(false); // "ms" stays ms, not "k ms"
             renderer.setErrorStyle(ErrorStyle.NONE);
             renderer.setDrawMarker(false);
+            renderer.setDashSize(0); // the legend symbol is a plain (or dashed) line, not an error bar
             renderer.setAllowNaNs(true); // NaN (no traffic, 0/0) is a gap in the line
             renderer.setPointReduction(false); // at most a few hundred points; reduction would blur gaps
             chart = new XYChart(xAxis, yAxis);
@@ -66,6 +69,7 @@ public final class LiveView extends BorderPane {
         /** Replaces the contents of each series' data set; adds or removes data sets only as series come and go. */
         void show(double start, double end, List<LiveSeries> series) {
             xAxis.set(start, end);
+            List<DataSet> wanted = new ArrayList<>(series.size());
             Set<String> present = new HashSet<>();
             for (LiveSeries s : series) {
                 String key = s.source() + ":" + s.name();
@@ -76,19 +80,29 @@ public final class LiveView extends BorderPane {
                     // The data set node reads its style when it is added to the renderer: set it first.
                     ds.setStyle(s.source() == LiveSeries.Source.CLIENT ? CLIENT_STYLE : SERVER_STYLE);
                     dataSets.put(key, ds);
-                    ds.set(s.times(), s.values(), false);
-                    renderer.getDatasets().add(ds);
-                } else {
-                    ds.set(s.times(), s.values(), false);
+                }
+                ds.set(s.times(), s.values(), false); // the series' arrays are fresh copies: no need to copy again
+                wanted.add(ds);
+            }
+            dataSets.keySet().removeIf(key -> !present.contains(key));
+            // Only when series come, go or change order (rarely): keeps the legend in the model's order, server
+            // series first, and colours stable from one refresh to the next.
+            if (!sameInstances(renderer.getDatasets(), wanted)) {
+                renderer.getDatasets().setAll(wanted);
+            }
+        }
+
+        /** Identity, not {@code equals}: data sets compare by content, which is neither cheap nor the question. */
+        private static boolean sameInstances(List<DataSet> a, List<DataSet> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i) != b.get(i)) {
+                    return false;
                 }
             }
-            for (Iterator<Map.Entry<String, DoubleDataSet>> it = dataSets.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<String, DoubleDataSet> e = it.next();
-                if (!present.contains(e.getKey())) {
-                    renderer.getDatasets().remove(e.getValue());
-                    it.remove();
-                }
-            }
+            return true;
         }
     }
 
@@ -140,10 +154,5 @@ public final class LiveView extends BorderPane {
         for (LiveChart which : LiveChart.values()) {
             charts.get(which).show(frame.start(), frame.end(), frame.series(which));
         }
-    }
-
-    /** The chart drawing {@code which}, for tests and screenshots. */
-    XYChart chart(LiveChart which) {
-        return charts.get(which).chart;
     }
 }
