@@ -1,0 +1,154 @@
+package dev.mlobservatory.console.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mlobservatory.console.app.AppExecutor;
+import dev.mlobservatory.console.app.FxThread;
+import dev.mlobservatory.console.prom.PrometheusClient;
+import dev.mlobservatory.console.stack.StackFiles;
+import dev.mlobservatory.console.testing.LiveStack;
+import dev.mlobservatory.console.traffic.ClientSamples;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.dataset.DataSet;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Live tab's view, headless: three charts that draw what the model publishes, without piling up data sets. */
+@ExtendWith(ApplicationExtension.class)
+class LiveViewTest {
+
+    @TempDir
+    Path home;
+
+    private Stage stage;
+    private ScheduledExecutorService executor;
+    private final ClientSamples samples = new ClientSamples();
+    private LiveModel model;
+    private LiveView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        executor = AppExecutor.create();
+        model = new LiveModel(executor, FxThread.javafx(), new SimpleObjectProperty<PrometheusClient>(),
+                DashboardQueries.read(StackFiles.locate(home).dashboard()),
+                samples);
+        view = new LiveView(model);
+        stage.setScene(new Scene(view, 1000, 760));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        model.stop();
+        AppExecutor.shutdown(executor);
+    }
+
+    private static XYChart chart(FxRobot robot, String id) {
+        return robot.lookup("#" + id).queryAs(XYChart.class);
+    }
+
+    private static List<DataSet> dataSets(XYChart chart) {
+        assertThat(chart.getRenderers()).hasSize(1);
+        return List.copyOf(chart.getRenderers().get(0).getDatasets());
+    }
+
+    private static List<String> names(XYChart chart) {
+        return dataSets(chart).stream().map(DataSet::getName).toList();
+    }
+
+    @Test
+    void theThreeChartsGetDataSetsWhenTheModelPublishes(FxRobot robot) throws Exception {
+        XYChart latency = chart(robot, "live-chart-latency");
+        XYChart rate = chart(robot, "live-chart-request-rate");
+        XYChart errors = chart(robot, "live-chart-error-rate");
+        assertThat(List.of(latency, rate, errors)).allSatisfy(c -> {
+            assertThat(c.isAnimated()).isFalse();
+            assertThat(c.legendVisibleProperty().get()).isTrue();
+            assertThat(dataSets(c)).isEmpty();
+        });
+        double now = System.currentTimeMillis() / 1000.0;
+        for (int i = 60; i >= 1; i--) {
+            samples.add(now - i, LiveModelWithoutPrometheusTest.second(40, 4, 1.5, 4.0, 7.0));
+        }
+
+        model.refresh(); // on the test thread, as on the executor: the view must get it on the FX thread
+        WaitForAsyncUtils.waitForFxEvents();
+
+        LiveStack.await("data sets in the three charts", 10,
+                () -> !dataSets(latency).isEmpty() && !dataSets(rate).isEmpty() && !dataSets(errors).isEmpty());
+        assertThat(names(latency)).containsExactly("client p50", "client p95", "client p99");
+        assertThat(names(rate)).containsExactly("client (all versions)");
+        assertThat(names(errors)).containsExactly("client (all versions)");
+        assertThat(dataSets(latency).get(1).getDataCount()).isEqualTo(60);
+        assertThat(dataSets(latency)).allSatisfy(ds -> assertThat(ds.getStyle()).contains("-fx-line-dash-array"));
+        Label status = robot.lookup("#live-status").queryAs(Label.class);
+        assertThat(status.getText()).contains("Prometheus not running");
+    }
+
+    @Test
+    void refreshesReplaceContentsInsteadOfAddingDataSets(FxRobot robot) throws Exception {
+        XYChart latency = chart(robot, "live-chart-latency");
+        double end = Math.floor(System.currentTimeMillis() / 1000.0);
+        double start = end - 300;
+        LiveSeries server = new LiveSeries("p95 v1", LiveSeries.Source.SERVER,
+                new double[] {end - 6, end - 4, end - 2, end}, new double[] {3.0, Double.NaN, 4.0, 5.0});
+        LiveSeries client = new LiveSeries("client p95", LiveSeries.Source.CLIENT,
+                new double[] {end - 3, end - 2, end - 1}, new double[] {2.0, 6.0, 2.5});
+        LiveFrame both = new LiveFrame(start, end, Map.of(LiveChart.LATENCY, List.of(server, client)));
+
+        for (int i = 0; i < 200; i++) {
+            model.publish(both, "ok", LiveModel.Level.OK, true);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<DataSet> first = dataSets(latency);
+        assertThat(names(latency)).containsExactly("p95 v1", "client p95");
+        assertThat(first.get(0).getStyle()).isEqualTo(LiveView.SERVER_STYLE).doesNotContain("dash");
+        assertThat(first.get(1).getStyle()).isEqualTo(LiveView.CLIENT_STYLE);
+        assertThat(first.get(0).getDataCount()).isEqualTo(4);
+        assertThat(latency.getXAxis().getMin()).isEqualTo(start);
+        assertThat(latency.getXAxis().getMax()).isEqualTo(end);
+        // A NaN point is a gap, and the auto-ranged axis stays finite around the real values.
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(latency.getYAxis().getMax()).isGreaterThanOrEqualTo(6.0).isLessThan(100);
+
+        model.publish(both, "ok", LiveModel.Level.OK, true);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dataSets(latency)).hasSize(2);
+        assertThat(dataSets(latency).get(0)).isSameAs(first.get(0));
+
+        // A series that is gone (a model version no longer served) leaves the chart.
+        model.publish(new LiveFrame(start, end, Map.of(LiveChart.LATENCY, List.of(client))), "ok",
+                LiveModel.Level.OK, true);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(names(latency)).containsExactly("client p95");
+        assertThat(dataSets(latency).get(0)).isSameAs(first.get(1));
+    }
+
+    @Test
+    void theStatusLineTakesTheModelsLevel(FxRobot robot) {
+        Label status = robot.lookup("#live-status").queryAs(Label.class);
+
+        model.publish(LiveFrame.empty(0, 300), "Prometheus rejected the query", LiveModel.Level.DANGER, true);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(status.getText()).isEqualTo("Prometheus rejected the query");
+        assertThat(status.getStyleClass()).contains("danger").doesNotContain("warning");
+        assertThat(stage.isShowing()).isTrue();
+    }
+}
