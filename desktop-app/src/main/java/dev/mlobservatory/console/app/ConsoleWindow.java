@@ -5,7 +5,12 @@ import dev.mlobservatory.console.alerts.AlertsModel;
 import dev.mlobservatory.console.alerts.AlertsView;
 import dev.mlobservatory.console.alerts.TargetsModel;
 import dev.mlobservatory.console.alerts.TargetsView;
+import dev.mlobservatory.console.live.DashboardQueries;
+import dev.mlobservatory.console.live.LiveModel;
+import dev.mlobservatory.console.live.LiveView;
 import dev.mlobservatory.console.ui.Chip;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 import dev.mlobservatory.console.ui.ChipLabel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,6 +30,7 @@ public final class ConsoleWindow {
     private final MainView view;
     private final AlertsModel alerts;
     private final TargetsModel targets;
+    private final LiveModel live;
 
     public ConsoleWindow(Console console, Consumer<String> openBrowser) {
         var prometheus = console.stack.prometheusProperty();
@@ -33,8 +39,29 @@ public final class ConsoleWindow {
         ChipLabel alertsChip = new ChipLabel(alertsChip());
         alertsChip.setId("chip-alerts");
         view = new MainView(console, openBrowser, dashboardUid(console.stack.files().dashboard()), alertsChip);
+        LiveModel liveModel = null;
+        Node liveView;
+        try {
+            DashboardQueries queries = DashboardQueries.read(console.stack.files().dashboard());
+            liveModel = new LiveModel(console.executor, console.fx, console.stack.prometheusProperty(), queries,
+                    console.traffic.samples());
+            liveView = new LiveView(liveModel);
+        } catch (IOException | RuntimeException e) {
+            // A broken dashboard file must not take the console down: the tab says what is wrong with it.
+            LOG.warn("Live tab disabled: {}", e.getMessage());
+            liveView = brokenDashboard(console.stack.files().dashboard(), e.getMessage());
+        }
+        live = liveModel;
+        view.addTab("Live", liveView);
         view.addTab("Alerts", new AlertsView(alerts));
         view.addTab("Targets", new TargetsView(targets));
+    }
+
+    private static Node brokenDashboard(Path dashboard, String problem) {
+        Label l = new Label("The Live tab reads its queries from " + dashboard + ", and could not: " + problem);
+        l.setWrapText(true);
+        l.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
+        return new javafx.scene.layout.StackPane(l);
     }
 
     /** "2 alerts firing" in red, "1 pending" in amber, "no alerts" in green, grey without Prometheus. */
@@ -73,11 +100,17 @@ public final class ConsoleWindow {
     public void start() {
         alerts.start();
         targets.start();
+        if (live != null) {
+            live.start();
+        }
     }
 
     /** Stops the polls; call before the executor shuts down. */
     public void stop() {
         alerts.stop();
         targets.stop();
+        if (live != null) {
+            live.stop();
+        }
     }
 }

@@ -47,8 +47,6 @@ public final class MainView extends BorderPane {
     private void createView(Node... chips) {
         Label title = new Label("ML Observatory");
         title.getStyleClass().add("app-title");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
         grafana.setId("open-grafana");
         theme.setId("toggle-theme");
         theme.setTooltip(new Tooltip("Light / dark theme (Ctrl+D)"));
@@ -57,8 +55,12 @@ public final class MainView extends BorderPane {
         // JavaFX shows no tooltip on a disabled control, so the "why it is disabled" tooltip sits on a wrapper.
         HBox grafanaWrapper = new HBox(grafana);
         Tooltip.install(grafanaWrapper, grafanaWhy);
-        HBox top = new HBox(12, title, new StackBar(console.stack, chips), gap, grafanaWrapper, presenter, theme);
-        top.setAlignment(Pos.CENTER_LEFT);
+        HBox buttons = new HBox(8, grafanaWrapper, presenter, theme);
+        buttons.setAlignment(Pos.TOP_RIGHT);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        BorderPane top = new BorderPane(new StackBar(console.stack, chips), null, buttons, null, title);
+        BorderPane.setMargin(title, new Insets(0, 12, 0, 0));
+        BorderPane.setAlignment(title, Pos.TOP_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
 
         banner.getStyleClass().add("banner");
@@ -71,7 +73,7 @@ public final class MainView extends BorderPane {
 
         ScrollPane side = new ScrollPane(new TrafficView(console.traffic));
         side.setFitToWidth(true);
-        side.setPrefWidth(290);
+        side.getStyleClass().add("traffic-side");
         side.getStyleClass().add("side-panel");
         setLeft(side);
 

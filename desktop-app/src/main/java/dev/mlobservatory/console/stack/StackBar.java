@@ -11,10 +11,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 
 /** The stack's toolbar: mode, Start/Stop with progress, and the status chips. */
-public final class StackBar extends HBox {
+public final class StackBar extends FlowPane {
 
     private final StackModel model;
     private final ComboBox<StackMode> mode = new ComboBox<>();
@@ -29,7 +29,9 @@ public final class StackBar extends HBox {
     }
 
     private void createView(Node... extraChips) {
-        setSpacing(8);
+        // A flow, not a row: in presenter mode the chips wrap to a second line instead of being cut to "A…".
+        setHgap(8);
+        setVgap(6);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(0, 4, 0, 4));
         mode.getItems().setAll(StackMode.values());
@@ -49,6 +51,11 @@ public final class StackBar extends HBox {
         grafana.setId("chip-grafana");
         getChildren().addAll(mode, start, stop, progress, api, prom, grafana);
         getChildren().addAll(extraChips);
+        getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.control.Control c) {
+                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
     }
 
     private void initListeners() {

@@ -8,8 +8,11 @@ import javafx.scene.control.Tooltip;
 public final class ChipLabel extends Label {
 
     private final Tooltip tooltip = new Tooltip();
+    /** Held strongly: a binding passed in is otherwise only weakly referenced by what it observes, and GC'd. */
+    private final ObservableValue<Chip> chip;
 
     public ChipLabel(ObservableValue<Chip> chip) {
+        this.chip = chip;
         getStyleClass().add("chip");
         setTooltip(tooltip);
         show(chip.getValue());
