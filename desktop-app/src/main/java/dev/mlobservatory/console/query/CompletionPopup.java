@@ -3,6 +3,7 @@ package dev.mlobservatory.console.query;
 import atlantafx.base.theme.Styles;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -15,6 +16,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Popup;
 
 /**
@@ -32,6 +34,7 @@ final class CompletionPopup {
     private final QueryModel model;
     private final Popup popup = new Popup();
     private final ListView<Completion.Suggestion> list = new ListView<>();
+    private final StackPane box = new StackPane(list);
     private Completion.Candidates candidates;
 
     CompletionPopup(TextArea editor, QueryModel model) {
@@ -47,7 +50,8 @@ final class CompletionPopup {
                 accept(list.getSelectionModel().getSelectedItem());
             }
         });
-        popup.getContent().add(list);
+        box.getStyleClass().add("query-completion-popup");
+        popup.getContent().add(box);
         popup.setAutoHide(true);
         popup.setAutoFix(true);
         popup.setHideOnEscape(true);
@@ -70,6 +74,11 @@ final class CompletionPopup {
 
     boolean isShowing() {
         return popup.isShowing();
+    }
+
+    /** Where the list is on screen (for tests). */
+    Point2D screenPosition() {
+        return new Point2D(popup.getX(), popup.getY());
     }
 
     ListView<Completion.Suggestion> list() {
@@ -139,12 +148,16 @@ final class CompletionPopup {
     private void show(Completion.Candidates c) {
         candidates = c;
         list.getItems().setAll(c.suggestions());
+        // No scrollTo(0) here: fresh items start at the top, and scrolling a list that is not shown yet makes
+        // JavaFX style a measuring cell outside the theme (warnings about unresolved -color-* lookups).
         list.getSelectionModel().selectFirst();
-        list.scrollTo(0);
         // Sized from the editor's font so presenter mode (a larger root font) scales the list too.
         double em = editor.getFont().getSize();
+        // The popup is a scene of its own and does not inherit the window's font size: copy the editor's.
+        box.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", em));
+        list.setFixedCellSize(Math.round(em * 2));
         list.setPrefWidth(em * 30);
-        list.setPrefHeight(em * 2.2 * Math.min(VISIBLE_ROWS, c.suggestions().size()) + em * 0.5);
+        list.setPrefHeight(list.getFixedCellSize() * Math.min(VISIBLE_ROWS, c.suggestions().size()) + 4);
         if (!popup.isShowing()) {
             Point2D at = anchor();
             if (at != null) {
@@ -195,6 +208,7 @@ final class CompletionPopup {
             kind.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
             name.setStyle("-fx-font-family: monospace;");
             box = new HBox(8, name, spacer, kind);
+            box.setAlignment(Pos.BASELINE_LEFT);
         }
 
         @Override

@@ -65,7 +65,7 @@ public final class ExampleQueries {
                     "ml_predictions_total",
                     "The latest value of every series with this name."),
             new Example("metric{label=\"value\"}",
-                    "ml_predictions_total{model_version=\"v2\", status=\"error\"}",
+                    "ml_predictions_total{status=\"success\", model_version=~\"v1|v2\"}",
                     "Keep only the series whose labels match (=, !=, =~ regex, !~)."),
             new Example("rate(counter[5m])",
                     "rate(ml_predictions_total[5m])",

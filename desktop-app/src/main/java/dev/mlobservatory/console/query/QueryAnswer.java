@@ -3,11 +3,12 @@ package dev.mlobservatory.console.query;
 import dev.mlobservatory.console.prom.QueryResult;
 
 /**
- * A query's successful answer with what produced it: the text, the mode, for a range query its window and
- * step, and how long Prometheus took (the HTTP round trip, as the user waited for it).
+ * A query's successful answer with what produced it: the text, the mode, for a range query its window, step
+ * and time span (epoch seconds; 0 for an instant query), and how long Prometheus took (the HTTP round trip,
+ * as the user waited for it).
  */
 public record QueryAnswer(String promql, QueryMode mode, RangeWindow window, int stepSeconds,
-                          QueryResult result, long nanos) {
+                          double start, double end, QueryResult result, long nanos) {
 
     public QueryAnswer {
         if (result == null) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -38,9 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class QueryModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryModel.class);
-    /** Names are fetched again when completion is asked for and they are older than this: new metrics appear. */
-    static final long NAMES_MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(30);
-
     private final ScheduledExecutorService executor;
     private final FxThread fx;
     private final ObservableValue<PrometheusClient> prometheus;
@@ -52,19 +48,13 @@ public final class QueryModel {
     private final ReadOnlyObjectWrapper<QueryError> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private final ReadOnlyStringWrapper namesStatus = new ReadOnlyStringWrapper(this, "namesStatus", "");
     private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<String> metricNames = FXCollections.observableArrayList();
-    private final ObservableList<String> labelNames = FXCollections.observableArrayList();
     private final ObservableList<ResultRow> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final ObservableList<String> metricNamesView = FXCollections.unmodifiableObservableList(metricNames);
-    private final ObservableList<String> labelNamesView = FXCollections.unmodifiableObservableList(labelNames);
     private final QueryHistory history = new QueryHistory(QueryHistory.DEFAULT_CAPACITY);
 
     /** Bumped by every run: an answer whose number is no longer the newest is dropped, not shown. */
     private final AtomicLong generation = new AtomicLong();
-    /** System.nanoTime() of the last name fetch; 0 before the first. */
-    private volatile long namesFetchedAt;
+    private final CompletionNames names;
     private final ChangeListener<PrometheusClient> onPrometheusChange = (obs, old, now) -> prometheusChanged(now);
     private boolean started;
 
@@ -72,6 +62,7 @@ public final class QueryModel {
         this.executor = executor;
         this.fx = fx;
         this.prometheus = prometheus;
+        this.names = new CompletionNames(executor, fx, prometheus);
     }
 
     // --- lifecycle ------------------------------------------------------------------------------------
@@ -96,15 +87,13 @@ public final class QueryModel {
 
     private void prometheusChanged(PrometheusClient now) {
         if (now == null) {
-            metricNames.clear();
-            labelNames.clear();
-            namesStatus.set("No completion of metric names: Prometheus is not running.");
+            names.clear();
             error.set(QueryError.notRunning());
         } else {
             if (error.get() != null && error.get().kind() == QueryError.Kind.NOT_RUNNING) {
                 error.set(null);
             }
-            requestNames();
+            names.request();
         }
     }
 
@@ -165,14 +154,17 @@ public final class QueryModel {
         try {
             QueryResult result;
             int step = 0;
+            double start = 0;
+            double end = 0;
             if (m == QueryMode.RANGE) {
                 step = w.stepSeconds();
-                double end = System.currentTimeMillis() / 1000.0;
-                result = client.queryRange(promql, end - w.seconds(), end, step);
+                end = System.currentTimeMillis() / 1000.0;
+                start = end - w.seconds();
+                result = client.queryRange(promql, start, end, step);
             } else {
                 result = client.query(promql);
             }
-            QueryAnswer a = new QueryAnswer(promql, m, m == QueryMode.RANGE ? w : null, step, result,
+            QueryAnswer a = new QueryAnswer(promql, m, m == QueryMode.RANGE ? w : null, step, start, end, result,
                     System.nanoTime() - t0);
             List<ResultRow> newRows = rowsOf(result);
             publish(id, () -> {
@@ -181,6 +173,7 @@ public final class QueryModel {
                 error.set(null);
                 summary.set(a.summary());
             });
+            names.requestIfStale();
         } catch (PrometheusException e) {
             publishError(id, new QueryError(QueryError.Kind.PROMETHEUS, e.errorType(), e.getMessage()));
         } catch (UnreachableException e) {
@@ -228,44 +221,18 @@ public final class QueryModel {
 
     /** Fetches metric and label names now, on the calling thread (tests; the executor in the app). */
     public void refreshNames() {
-        PrometheusClient client = prometheus.getValue();
-        if (client == null) {
-            fx.run(() -> prometheusChanged(null));
-            return;
-        }
-        try {
-            List<String> metrics = client.metricNames();
-            List<String> labels = client.labelNames().stream().filter(l -> !l.equals("__name__")).toList();
-            namesFetchedAt = System.nanoTime();
-            fx.run(() -> {
-                if (prometheus.getValue() == client) {
-                    metricNames.setAll(metrics);
-                    labelNames.setAll(labels);
-                    namesStatus.set(metrics.size() + " metric names, " + labels.size() + " label names");
-                }
-            });
-        } catch (IOException | PrometheusException e) {
-            fx.run(() -> namesStatus.set("Could not fetch metric names for completion: " + e.getMessage()));
-        }
+        names.refresh();
     }
 
     /** Fetches the names on the executor (on demand, when Prometheus changes, when they are stale). */
     public void requestNames() {
-        try {
-            executor.execute(this::refreshNames);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("executor stopped; names not refreshed");
-        }
+        names.request();
     }
 
     /** What to offer for the word at {@code caret}; also refreshes stale names in the background. */
     public Completion.Candidates completionsAt(String text, int caret) {
-        long fetched = namesFetchedAt;
-        if (prometheus.getValue() != null && (fetched == 0 || System.nanoTime() - fetched > NAMES_MAX_AGE_NANOS)) {
-            namesFetchedAt = System.nanoTime();
-            requestNames();
-        }
-        return Completion.at(text, caret, metricNames, labelNames);
+        names.requestIfStale();
+        return Completion.at(text, caret, names.metrics(), names.labels());
     }
 
     // --- state ----------------------------------------------------------------------------------------
@@ -301,8 +268,9 @@ public final class QueryModel {
         return summary.getReadOnlyProperty();
     }
 
+    /** "261 metric names, 36 label names", or why there are none. */
     public ReadOnlyStringProperty namesStatusProperty() {
-        return namesStatus.getReadOnlyProperty();
+        return names.statusProperty();
     }
 
     /** An instant vector's rows, sorted by series; empty for other results. */
@@ -311,11 +279,11 @@ public final class QueryModel {
     }
 
     public ObservableList<String> metricNames() {
-        return metricNamesView;
+        return names.metrics();
     }
 
     public ObservableList<String> labelNames() {
-        return labelNamesView;
+        return names.labels();
     }
 
     /** The session's queries, most recent first. */

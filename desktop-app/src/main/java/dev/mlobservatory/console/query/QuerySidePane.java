@@ -2,6 +2,7 @@ package dev.mlobservatory.console.query;
 
 import atlantafx.base.theme.Styles;
 import java.util.function.Consumer;
+import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -18,6 +19,9 @@ import javafx.scene.layout.VBox;
  */
 final class QuerySidePane extends TabPane {
 
+    /** Room for the vertical scroll bar, which takes width from the cells when the list overflows. */
+    private static final double SCROLLBAR_ALLOWANCE = 16;
+
     final ListView<ExampleQueries.Example> examples = new ListView<>();
     final ListView<ExampleQueries.Example> cheatSheet = new ListView<>();
     final ListView<String> history = new ListView<>();
@@ -30,11 +34,14 @@ final class QuerySidePane extends TabPane {
         examples.getItems().setAll(model.examples());
         onActivate(examples, e -> model.runExample(e));
         examples.setCellFactory(v -> new ExampleCell());
+        // Cell heights depend on the width (wrapped text): measure again when the panel is resized.
+        examples.widthProperty().addListener((obs, old, now) -> examples.refresh());
 
         cheatSheet.setId("query-cheatsheet");
         cheatSheet.getItems().setAll(model.cheatSheet());
         onActivate(cheatSheet, e -> model.runExample(e));
         cheatSheet.setCellFactory(v -> new ExampleCell());
+        cheatSheet.widthProperty().addListener((obs, old, now) -> cheatSheet.refresh());
 
         history.setId("query-history");
         history.setItems(model.history());
@@ -87,8 +94,24 @@ final class QuerySidePane extends TabPane {
             for (Label l : new Label[] {title, promql, explanation}) {
                 l.setWrapText(true);
             }
+            box.setPadding(new Insets(2, 0, 6, 0));
             // A zero preferred width lets the labels wrap to the list's width instead of widening it.
             setPrefWidth(0);
+        }
+
+        /**
+         * The height the labels need when wrapped at the list's width. ListCell asks its graphic for a height
+         * without a width, and a wrapping label answers that with one line: the text would be cut off.
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() == null || getListView() == null) {
+                return super.computePrefHeight(width);
+            }
+            // Laid out, the cell is given its width; measured up front, assume the list's width minus a scroll bar.
+            double outer = width > 0 ? width : getListView().getWidth() - SCROLLBAR_ALLOWANCE;
+            double w = outer - snappedLeftInset() - snappedRightInset();
+            return box.prefHeight(Math.max(50, w)) + snappedTopInset() + snappedBottomInset();
         }
 
         @Override

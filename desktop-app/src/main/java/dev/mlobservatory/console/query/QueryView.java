@@ -116,10 +116,11 @@ public final class QueryView extends BorderPane {
         TableColumn<ResultRow, String> val = new TableColumn<>("Value");
         val.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().value()));
         val.setStyle("-fx-alignment: CENTER-RIGHT; -fx-font-family: monospace;");
-        series.setMaxWidth(1f * Integer.MAX_VALUE * 80);
-        val.setMaxWidth(1f * Integer.MAX_VALUE * 20);
+        // Series names are long, values short: the constrained policy shares the width in this proportion.
+        series.setPrefWidth(800);
+        val.setPrefWidth(160);
         table.getColumns().setAll(java.util.List.of(series, val));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setId("query-table");
         table.setItems(model.rows());
         table.setPlaceholder(new Label("No series matched: check the metric name and labels, or send some traffic first."));
@@ -209,7 +210,7 @@ public final class QueryView extends BorderPane {
         value.setVisible(a != null && a.valueText() != null);
         placeholder.setVisible(a == null && model.errorProperty().get() == null);
         if (r instanceof QueryResult.Matrix m) {
-            int leftOut = chart.show(m);
+            int leftOut = chart.show(m, a.start(), a.end());
             chartNote.setText(leftOut > 0 ? "Showing the first " + RangeChart.MAX_SERIES + " series; " + leftOut
                     + " more not drawn. Aggregate (sum by …) or filter to see them." : "");
         } else {

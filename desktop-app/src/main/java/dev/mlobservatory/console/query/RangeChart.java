@@ -16,14 +16,20 @@ final class RangeChart {
     /** More lines than this are unreadable and slow the legend down; the note says how many were left out. */
     static final int MAX_SERIES = 30;
 
-    private final DefaultNumericAxis xAxis = new DefaultNumericAxis("time");
-    private final DefaultNumericAxis yAxis = new DefaultNumericAxis("value");
+    private final DefaultNumericAxis xAxis = new DefaultNumericAxis();
+    private final DefaultNumericAxis yAxis = new DefaultNumericAxis();
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
     private final XYChart chart;
 
     RangeChart() {
+        // ChartFX's default name is "axis label" with a unit in brackets; the tick labels say enough.
+        xAxis.setName(null);
+        xAxis.setUnit(null);
+        yAxis.setName(null);
+        yAxis.setUnit(null);
         xAxis.setTimeAxis(true);
-        xAxis.setAutoRanging(true);
+        // The x axis spans the window asked for, not just the data: 15 m of which 2 m have data reads as such.
+        xAxis.setAutoRanging(false);
         yAxis.setAutoRanging(true);
         yAxis.setForceZeroInRange(true);
         renderer.setErrorStyle(ErrorStyle.NONE);
@@ -46,8 +52,12 @@ final class RangeChart {
         return renderer.getDatasets();
     }
 
-    /** Replaces the lines with {@code matrix}'s series; returns how many series were left out. Call on the FX thread. */
-    int show(QueryResult.Matrix matrix) {
+    /**
+     * Replaces the lines with {@code matrix}'s series over {@code start}..{@code end} (epoch seconds); returns
+     * how many series were left out. Call on the FX thread.
+     */
+    int show(QueryResult.Matrix matrix, double start, double end) {
+        xAxis.set(start, end);
         List<DataSet> sets = new ArrayList<>();
         List<QueryResult.Series> series = matrix.series();
         for (int i = 0; i < Math.min(MAX_SERIES, series.size()); i++) {
