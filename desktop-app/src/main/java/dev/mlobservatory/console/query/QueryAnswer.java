@@ -1,0 +1,61 @@
+package dev.mlobservatory.console.query;
+
+import dev.mlobservatory.console.prom.QueryResult;
+
+/**
+ * A query's successful answer with what produced it: the text, the mode, for a range query its window, step
+ * and time span (epoch seconds; 0 for an instant query), and how long Prometheus took (the HTTP round trip,
+ * as the user waited for it).
+ */
+public record QueryAnswer(String promql, QueryMode mode, RangeWindow window, int stepSeconds,
+                          double start, double end, QueryResult result, long nanos) {
+
+    public QueryAnswer {
+        if (result == null) {
+            throw new IllegalArgumentException("result must not be null");
+        }
+    }
+
+    /** Series for vectors and matrices, 1 for a scalar or a string. */
+    public int count() {
+        if (result instanceof QueryResult.Vector v) {
+            return v.samples().size();
+        }
+        if (result instanceof QueryResult.Matrix m) {
+            return m.series().size();
+        }
+        return 1;
+    }
+
+    /** "3 series · 12 ms", "2 series, 302 points · step 2 s · 8 ms", "scalar · 1 ms". */
+    public String summary() {
+        String took = Values.millis(nanos);
+        if (result instanceof QueryResult.Vector) {
+            return plural(count(), "series", "series") + " · " + took;
+        }
+        if (result instanceof QueryResult.Matrix m) {
+            int points = m.series().stream().mapToInt(s -> s.times().length).sum();
+            return plural(count(), "series", "series") + ", " + plural(points, "point", "points")
+                    + " over " + window.label() + " · step " + stepSeconds + " s · " + took;
+        }
+        if (result instanceof QueryResult.Scalar) {
+            return "scalar · " + took;
+        }
+        return "string · " + took;
+    }
+
+    /** The value of a scalar or string answer as text; null for vectors and matrices. */
+    public String valueText() {
+        if (result instanceof QueryResult.Scalar s) {
+            return Values.format(s.value());
+        }
+        if (result instanceof QueryResult.Text t) {
+            return "\"" + t.value() + "\"";
+        }
+        return null;
+    }
+
+    private static String plural(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+}

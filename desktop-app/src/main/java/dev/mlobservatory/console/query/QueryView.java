@@ -1,0 +1,242 @@
+package dev.mlobservatory.console.query;
+
+import atlantafx.base.theme.Styles;
+import dev.mlobservatory.console.prom.QueryResult;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The PromQL sandbox tab: an editor with completion (Ctrl+Space) that runs on Ctrl+Enter, the answer as a
+ * table, a chart or a single value, Prometheus's error in red right under the editor, and the lab's
+ * examples, a cheat-sheet and the history beside it. It binds to a {@link QueryModel} and forwards to it.
+ */
+public final class QueryView extends BorderPane {
+
+    private final QueryModel model;
+
+    final TextArea editor = new TextArea();
+    final Label error = new Label();
+    final ToggleButton instant = new ToggleButton(QueryMode.INSTANT.label());
+    final ToggleButton range = new ToggleButton(QueryMode.RANGE.label());
+    private final ToggleGroup modes = new ToggleGroup();
+    final ComboBox<RangeWindow> window = new ComboBox<>();
+    final Button run = new Button("Run");
+    final ProgressIndicator busy = new ProgressIndicator(-1);
+    final Label summary = new Label();
+    final Label namesStatus = new Label();
+    final Button refreshNames = new Button("Refresh names");
+    final TableView<ResultRow> table = new TableView<>();
+    final RangeChart chart = new RangeChart();
+    final Label chartNote = new Label();
+    final Label value = new Label();
+    final Label placeholder = new Label("Type a query and press Ctrl+Enter, or pick one of the lab examples.");
+    final QuerySidePane side;
+    final CompletionPopup completion;
+
+    public QueryView(QueryModel model) {
+        this.model = model;
+        this.side = new QuerySidePane(model);
+        this.completion = new CompletionPopup(editor, model);
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add("query-view");
+
+        instant.setToggleGroup(modes);
+        range.setToggleGroup(modes);
+        instant.getStyleClass().add(Styles.LEFT_PILL);
+        range.getStyleClass().add(Styles.RIGHT_PILL);
+        instant.setTooltip(new Tooltip("One value per series, now: a table"));
+        range.setTooltip(new Tooltip("Values over the chosen window: a chart"));
+        instant.setId("query-instant");
+        range.setId("query-range");
+        window.setId("query-window");
+        window.getItems().setAll(RangeWindow.values());
+        window.setCellFactory(v -> new WindowCell());
+        window.setButtonCell(new WindowCell());
+        window.setTooltip(new Tooltip("Time window of a range query; the step adapts (about 250 points)"));
+        run.setId("query-run");
+        run.getStyleClass().add(Styles.ACCENT);
+        run.setTooltip(new Tooltip("Run the query (Ctrl+Enter)"));
+        busy.setId("query-busy");
+        busy.setStyle("-fx-pref-width: 1.4em; -fx-pref-height: 1.4em;");
+        summary.setId("query-summary");
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        namesStatus.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        refreshNames.setId("query-refresh-names");
+        refreshNames.getStyleClass().add(Styles.FLAT);
+        refreshNames.setTooltip(new Tooltip("Fetch metric and label names again for completion"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, new HBox(instant, range), window, run, busy, summary, spacer, namesStatus, refreshNames);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(0, 0, 8, 0));
+
+        editor.setId("query-editor");
+        editor.getStyleClass().add("query-editor");
+        editor.setStyle("-fx-font-family: monospace; -fx-font-size: 1.1em;");
+        editor.setPrefRowCount(3);
+        editor.setWrapText(true);
+        editor.setPromptText("e.g. rate(ml_predictions_total[1m])  —  Ctrl+Space completes names, Ctrl+Enter runs");
+
+        error.setId("query-error");
+        error.getStyleClass().add("query-error");
+        error.setWrapText(true);
+        error.setMaxWidth(Double.MAX_VALUE);
+        error.setCursor(Cursor.HAND);
+
+        TableColumn<ResultRow, String> series = new TableColumn<>("Series");
+        series.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().series()));
+        series.setStyle("-fx-font-family: monospace;");
+        TableColumn<ResultRow, String> val = new TableColumn<>("Value");
+        val.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().value()));
+        val.setStyle("-fx-alignment: CENTER-RIGHT; -fx-font-family: monospace;");
+        // Series names are long, values short: the constrained policy shares the width in this proportion.
+        series.setPrefWidth(800);
+        val.setPrefWidth(160);
+        table.getColumns().setAll(java.util.List.of(series, val));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setId("query-table");
+        table.setItems(model.rows());
+        table.setPlaceholder(new Label("No series matched: check the metric name and labels, or send some traffic first."));
+
+        value.setId("query-value");
+        value.setStyle("-fx-font-size: 2.5em; -fx-font-family: monospace;");
+        chartNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        VBox chartBox = new VBox(4, chart.node(), chartNote);
+        VBox.setVgrow(chart.node(), Priority.ALWAYS);
+        chartBox.setId("query-chart-box");
+        placeholder.getStyleClass().add(Styles.TEXT_MUTED);
+        placeholder.setWrapText(true);
+        StackPane results = new StackPane(table, chartBox, value, placeholder);
+        VBox.setVgrow(results, Priority.ALWAYS);
+
+        VBox main = new VBox(6, editor, error, results);
+        side.setMinWidth(0);
+        SplitPane split = new SplitPane(main, side);
+        split.setDividerPositions(0.68);
+        setTop(bar);
+        setCenter(split);
+        setPadding(new Insets(10));
+    }
+
+    private void initListeners() {
+        editor.textProperty().bindBidirectional(model.queryProperty());
+        editor.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && (e.isControlDown() || e.isShortcutDown())) {
+                model.run();
+                e.consume();
+            }
+        });
+        run.setOnAction(e -> model.run());
+        refreshNames.setOnAction(e -> model.requestNames());
+        namesStatus.textProperty().bind(model.namesStatusProperty());
+        summary.textProperty().bind(model.summaryProperty());
+        busy.visibleProperty().bind(model.runningProperty());
+        busy.managedProperty().bind(model.runningProperty());
+
+        selectMode(model.modeProperty().get());
+        model.modeProperty().addListener((obs, old, now) -> selectMode(now));
+        modes.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                // A mode is always chosen: clicking the selected pill again must not leave none.
+                modes.selectToggle(old);
+            } else if (model.modeProperty().get() != modeOf(now)) {
+                model.modeProperty().set(modeOf(now));
+                model.rerun();
+            }
+        });
+        window.valueProperty().bindBidirectional(model.windowProperty());
+        window.setOnAction(e -> model.rerun());
+        window.disableProperty().bind(model.modeProperty().isEqualTo(QueryMode.INSTANT));
+
+        model.errorProperty().addListener((obs, old, now) -> showError(now));
+        showError(model.errorProperty().get());
+        error.setOnMouseClicked(e -> {
+            // Clicking Prometheus's "1:17: parse error" puts the caret where it points.
+            QueryError err = model.errorProperty().get();
+            int at = err == null ? -1 : err.offsetIn(editor.getText());
+            if (at >= 0) {
+                editor.requestFocus();
+                editor.positionCaret(at);
+            }
+        });
+        model.answerProperty().addListener((obs, old, now) -> showAnswer(now));
+        showAnswer(model.answerProperty().get());
+    }
+
+    private void showError(QueryError err) {
+        error.setText(err == null ? "" : err.text());
+        error.setVisible(err != null);
+        error.setManaged(err != null);
+        error.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
+        if (err != null) {
+            // Prometheus saying no is the user's to fix (red); no Prometheus at all is a state to change (amber).
+            boolean absent = err.kind() == QueryError.Kind.NOT_RUNNING || err.kind() == QueryError.Kind.UNREACHABLE;
+            error.getStyleClass().add(absent ? Styles.WARNING : Styles.DANGER);
+        }
+        placeholder.setVisible(model.answerProperty().get() == null && err == null);
+    }
+
+    private void showAnswer(QueryAnswer a) {
+        QueryResult r = a == null ? null : a.result();
+        table.setVisible(r instanceof QueryResult.Vector);
+        chart.node().getParent().setVisible(r instanceof QueryResult.Matrix);
+        value.setVisible(a != null && a.valueText() != null);
+        placeholder.setVisible(a == null && model.errorProperty().get() == null);
+        if (r instanceof QueryResult.Matrix m) {
+            int leftOut = chart.show(m, a.start(), a.end());
+            chartNote.setText(leftOut > 0 ? "Showing the first " + RangeChart.MAX_SERIES + " series; " + leftOut
+                    + " more not drawn. Aggregate (sum by …) or filter to see them." : "");
+        } else {
+            chart.clear();
+        }
+        value.setText(a == null || a.valueText() == null ? "" : a.valueText());
+    }
+
+    private void selectMode(QueryMode mode) {
+        modes.selectToggle(mode == QueryMode.RANGE ? range : instant);
+    }
+
+    private QueryMode modeOf(Object toggle) {
+        return toggle == range ? QueryMode.RANGE : QueryMode.INSTANT;
+    }
+
+    /** The model, for the app shell (e.g. to call start() and stop()). */
+    public QueryModel model() {
+        return model;
+    }
+
+    private static final class WindowCell extends ListCell<RangeWindow> {
+        @Override
+        protected void updateItem(RangeWindow item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.label());
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package dev.mlobservatory.console.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mlobservatory.api.TestApi;
+import dev.mlobservatory.console.app.AppExecutor;
+import dev.mlobservatory.console.app.FxThread;
+import dev.mlobservatory.console.prom.PrometheusClient;
+import dev.mlobservatory.console.prom.QueryResult;
+import dev.mlobservatory.console.stack.Ports;
+import dev.mlobservatory.console.testing.LiveStack;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sandbox's model against the real prometheus binary scraping a real API: no mocked query engine. */
+class QueryModelTest {
+
+    private static final int V1_SETOSA = 20;
+    private static final int V2_VIRGINICA = 5;
+    private static final int REJECTED = 3;
+
+    private static LiveStack stack;
+    private static ScheduledExecutorService executor;
+
+    private SimpleObjectProperty<PrometheusClient> prometheus;
+    private QueryModel model;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        stack = LiveStack.start();
+        executor = AppExecutor.create();
+        for (int i = 0; i < V1_SETOSA; i++) {
+            stack.api.postJson("/v1/predict", TestApi.flower(5.1, 3.5, 1.4, 0.2));
+        }
+        for (int i = 0; i < V2_VIRGINICA; i++) {
+            stack.api.postJson("/v2/predict", TestApi.flower(7.7, 3.0, 6.1, 2.3));
+        }
+        for (int i = 0; i < REJECTED; i++) {
+            stack.api.postJson("/v1/predict", TestApi.flower(5.1, 3.5, 1.4, -0.2));
+        }
+        // rate() needs two samples after the traffic: wait for them, so every example has data to show.
+        LiveStack.await("a rate over the API's counters", 30, () -> {
+            try {
+                return stack.client.query("rate(ml_predictions_total[1m])") instanceof QueryResult.Vector v
+                        && !v.samples().isEmpty();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (executor != null) {
+            AppExecutor.shutdown(executor);
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void newModel() {
+        prometheus = new SimpleObjectProperty<>(stack.client);
+        model = new QueryModel(executor, FxThread.direct(), prometheus);
+    }
+
+    @AfterEach
+    void stopModel() {
+        model.stop();
+    }
+
+    private void run(String promql) throws Exception {
+        model.queryProperty().set(promql);
+        model.run().get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void instantVectorGivesOneRowPerSeriesNamedAsPrometheusNamesThem() throws Exception {
+        run("sum by (model_version, prediction_result) (ml_predictions_total)");
+
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.rows()).contains(
+                new ResultRow("{model_version=\"v1\",prediction_result=\"setosa\"}", "20", V1_SETOSA),
+                new ResultRow("{model_version=\"v2\",prediction_result=\"virginica\"}", "5", V2_VIRGINICA),
+                new ResultRow("{model_version=\"v1\",prediction_result=\"error\"}", "3", REJECTED));
+        assertThat(model.rows()).extracting(ResultRow::series).isSorted();
+        QueryAnswer a = model.answerProperty().get();
+        assertThat(a.count()).isEqualTo(model.rows().size());
+        assertThat(model.summaryProperty().get()).matches(model.rows().size() + " series · (< 1|\\d+) m?s");
+        assertThat(model.runningProperty().get()).isFalse();
+
+        run("ml_predictions_total{model_version=\"v2\"}");
+        assertThat(model.rows()).singleElement().satisfies(r -> assertThat(r.series())
+                .startsWith("ml_predictions_total{").contains("model_version=\"v2\"", "prediction_result=\"virginica\""));
+    }
+
+    @Test
+    void rangeQueryGivesSeriesOverTheWindowWithAnAutomaticStep() throws Exception {
+        model.modeProperty().set(QueryMode.RANGE);
+        model.windowProperty().set(RangeWindow.M5);
+        run("sum by (model_version) (ml_predictions_total)");
+
+        QueryAnswer a = model.answerProperty().get();
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(a.mode()).isEqualTo(QueryMode.RANGE);
+        assertThat(a.stepSeconds()).isEqualTo(2);
+        assertThat(a.result()).isInstanceOfSatisfying(QueryResult.Matrix.class, m -> {
+            assertThat(m.series()).extracting(s -> s.labels().get("model_version")).containsExactlyInAnyOrder("v1", "v2");
+            QueryResult.Series v1 = m.series().stream().filter(s -> "v1".equals(s.labels().get("model_version")))
+                    .findFirst().orElseThrow();
+            assertThat(v1.values()).isNotEmpty().contains((double) V1_SETOSA + REJECTED);
+            // Points are one step apart and inside the last 5 minutes.
+            double now = System.currentTimeMillis() / 1000.0;
+            assertThat(v1.times()[0]).isGreaterThan(now - 5 * 60 - 5);
+            if (v1.times().length > 1) {
+                assertThat(v1.times()[1] - v1.times()[0]).isEqualTo(2.0);
+            }
+        });
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.summaryProperty().get()).startsWith("2 series, ").contains("over 5 m · step 2 s · ");
+    }
+
+    @Test
+    void scalarAndStringAnswersHaveAValueText() throws Exception {
+        run("1 + 1");
+        assertThat(model.answerProperty().get().result()).isInstanceOf(QueryResult.Scalar.class);
+        assertThat(model.answerProperty().get().valueText()).isEqualTo("2");
+        assertThat(model.summaryProperty().get()).startsWith("scalar · ");
+
+        run("\"hello\"");
+        assertThat(model.answerProperty().get().valueText()).isEqualTo("\"hello\"");
+        assertThat(model.summaryProperty().get()).startsWith("string · ");
+        assertThat(model.rows()).isEmpty();
+    }
+
+    @Test
+    void syntaxErrorIsPrometheusOwnWordsAsStateAndClearsTheOldAnswer() throws Exception {
+        run("up");
+        assertThat(model.answerProperty().get()).isNotNull();
+
+        run("sum(rate(up[5m])");
+
+        QueryError e = model.errorProperty().get();
+        assertThat(e).isNotNull();
+        assertThat(e.kind()).isEqualTo(QueryError.Kind.PROMETHEUS);
+        assertThat(e.errorType()).isEqualTo("bad_data");
+        assertThat(e.message()).contains("1:17: parse error: unclosed left parenthesis");
+        assertThat(e.text()).isEqualTo("bad_data: 1:17: parse error: unclosed left parenthesis");
+        assertThat(e.offsetIn(model.queryProperty().get())).isEqualTo(16);
+        assertThat(model.answerProperty().get()).isNull();
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.runningProperty().get()).isFalse();
+
+        run("up");
+        assertThat(model.errorProperty().get()).isNull();
+    }
+
+    @Test
+    void aRangeQueryOfAStringIsRefusedByPrometheusInline() throws Exception {
+        model.modeProperty().set(QueryMode.RANGE);
+        run("\"hello\"");
+
+        assertThat(model.errorProperty().get().errorType()).isEqualTo("bad_data");
+        assertThat(model.errorProperty().get().message()).contains("invalid expression type \"string\" for range query");
+    }
+
+    @Test
+    void noPrometheusGivesAClearMessageNotAnException() throws Exception {
+        prometheus.set(null);
+        model.start();
+        assertThat(model.errorProperty().get().kind()).isEqualTo(QueryError.Kind.NOT_RUNNING);
+
+        run("up");
+
+        assertThat(model.errorProperty().get().text())
+                .isEqualTo("Prometheus is not running: start the stack (Stack panel) to run queries and complete metric names.");
+        assertThat(model.answerProperty().get()).isNull();
+        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.history()).containsExactly("up");
+        assertThat(model.completionsAt("ml_pre", 6).suggestions()).isEmpty();
+    }
+
+    @Test
+    void aPrometheusThatDoesNotAnswerSaysSoInline() throws Exception {
+        prometheus.set(new PrometheusClient("http://127.0.0.1:" + Ports.any(), PrometheusClient.defaultHttp()));
+
+        run("up");
+
+        assertThat(model.errorProperty().get().kind()).isEqualTo(QueryError.Kind.UNREACHABLE);
+        assertThat(model.errorProperty().get().text()).contains("is not reachable").contains("Stack panel");
+    }
+
+    @Test
+    void historyIsNewestFirstWithoutConsecutiveDuplicatesAndRestores() throws Exception {
+        run("up");
+        run("up");
+        run("1 + 1");
+        run("sum(rate(up[5m])");
+        run("up");
+
+        assertThat(model.history()).containsExactly("up", "sum(rate(up[5m])", "1 + 1", "up");
+
+        model.restore(model.history().get(2));
+        assertThat(model.queryProperty().get()).isEqualTo("1 + 1");
+        assertThat(model.history()).hasSize(4);
+    }
+
+    @Test
+    void completionOffersTheApisMetricAndLabelNames() {
+        model.refreshNames();
+
+        assertThat(model.metricNames()).contains("ml_predictions_total", "ml_prediction_duration_seconds_bucket", "up");
+        assertThat(model.labelNames()).contains("model_version", "prediction_result", "job").doesNotContain("__name__");
+        assertThat(model.namesStatusProperty().get()).matches("\\d+ metric names, \\d+ label names");
+        assertThat(model.completionsAt("ml_pred", 7).suggestions())
+                .contains(new Completion.Suggestion("ml_predictions_total", Completion.Kind.METRIC));
+        assertThat(model.completionsAt("sum by (model_v", 15).suggestions())
+                .containsExactly(new Completion.Suggestion("model_version", Completion.Kind.LABEL));
+        assertThat(model.completionsAt("ml_predictions_total{mod", 24).suggestions())
+                .extracting(Completion.Suggestion::text).containsExactly("model_version");
+    }
+
+    @Test
+    void namesFollowPrometheusGoingAwayAndComingBack() throws Exception {
+        model.start();
+        LiveStack.await("names fetched on start", 20, () -> model.metricNames().contains("ml_predictions_total"));
+
+        prometheus.set(null);
+        assertThat(model.metricNames()).isEmpty();
+        assertThat(model.errorProperty().get().kind()).isEqualTo(QueryError.Kind.NOT_RUNNING);
+        assertThat(model.namesStatusProperty().get()).contains("Prometheus is not running");
+
+        prometheus.set(stack.client);
+        assertThat(model.errorProperty().get()).isNull();
+        LiveStack.await("names fetched again", 20, () -> model.metricNames().contains("ml_predictions_total"));
+    }
+
+    @Test
+    void aNewerQuerySupersedesAnOlderOneAndTheLastAnswerStaysWhileRunning() throws Exception {
+        HoldFirst held = new HoldFirst();
+        QueryModel m = new QueryModel(held, FxThread.direct(), prometheus);
+        try {
+            m.queryProperty().set("1 + 1");
+            m.run().get(20, TimeUnit.SECONDS);
+            held.armed.set(true);
+
+            m.queryProperty().set("\"older\"");
+            CompletableFuture<Void> older = m.run();
+            assertThat(m.runningProperty().get()).isTrue();
+            assertThat(m.answerProperty().get().valueText()).as("the last answer stays while a query runs").isEqualTo("2");
+
+            m.queryProperty().set("\"newer\"");
+            m.run().get(20, TimeUnit.SECONDS);
+            assertThat(m.answerProperty().get().valueText()).isEqualTo("\"newer\"");
+            assertThat(m.runningProperty().get()).isFalse();
+
+            held.release.countDown();
+            older.get(20, TimeUnit.SECONDS);
+            assertThat(m.answerProperty().get().valueText()).as("a stale answer must not win").isEqualTo("\"newer\"");
+            assertThat(m.runningProperty().get()).isFalse();
+        } finally {
+            held.release.countDown();
+            m.stop();
+            AppExecutor.shutdown(held);
+        }
+    }
+
+    @Test
+    void everyLabExampleAndCheatSheetEntryRunsOnOurMetrics() throws Exception {
+        for (ExampleQueries.Example e : model.examples()) {
+            model.runExample(e).get(20, TimeUnit.SECONDS);
+            assertThat(model.errorProperty().get()).as(e.title()).isNull();
+            assertThat(model.queryProperty().get()).isEqualTo(e.promql());
+            // Only the HighLatency threshold example is meant to be empty: latency here is far below 1 s.
+            if (!e.promql().endsWith("> 1.0")) {
+                assertThat(model.answerProperty().get().count()).as(e.title() + " has data").isPositive();
+            }
+        }
+        for (ExampleQueries.Example e : model.cheatSheet()) {
+            model.runExample(e).get(20, TimeUnit.SECONDS);
+            assertThat(model.errorProperty().get()).as(e.title()).isNull();
+            assertThat(model.answerProperty().get().count()).as(e.title() + " has data").isPositive();
+        }
+    }
+
+    /** An executor that holds the first task submitted after arming until released: a slow query, on demand. */
+    private static final class HoldFirst extends ScheduledThreadPoolExecutor {
+        final AtomicBoolean armed = new AtomicBoolean();
+        final CountDownLatch release = new CountDownLatch(1);
+
+        HoldFirst() {
+            super(2);
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            if (armed.compareAndSet(true, false)) {
+                super.execute(() -> {
+                    try {
+                        release.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    task.run();
+                });
+            } else {
+                super.execute(task);
+            }
+        }
+    }
+}
