@@ -8,6 +8,8 @@ import dev.mlobservatory.console.alerts.TargetsView;
 import dev.mlobservatory.console.live.DashboardQueries;
 import dev.mlobservatory.console.live.LiveModel;
 import dev.mlobservatory.console.live.LiveView;
+import dev.mlobservatory.console.query.QueryModel;
+import dev.mlobservatory.console.query.QueryView;
 import dev.mlobservatory.console.ui.Chip;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -31,6 +33,7 @@ public final class ConsoleWindow {
     private final AlertsModel alerts;
     private final TargetsModel targets;
     private final LiveModel live;
+    private final QueryModel query;
 
     public ConsoleWindow(Console console, Consumer<String> openBrowser) {
         var prometheus = console.stack.prometheusProperty();
@@ -53,6 +56,8 @@ public final class ConsoleWindow {
         }
         live = liveModel;
         view.addTab("Live", liveView);
+        query = new QueryModel(console.executor, console.fx, prometheus);
+        view.addTab("PromQL", new QueryView(query));
         view.addTab("Alerts", new AlertsView(alerts));
         view.addTab("Targets", new TargetsView(targets));
     }
@@ -100,6 +105,7 @@ public final class ConsoleWindow {
     public void start() {
         alerts.start();
         targets.start();
+        query.start();
         if (live != null) {
             live.start();
         }
@@ -109,6 +115,7 @@ public final class ConsoleWindow {
     public void stop() {
         alerts.stop();
         targets.stop();
+        query.stop();
         if (live != null) {
             live.stop();
         }
