@@ -127,8 +127,14 @@ public final class LiveView extends BorderPane {
             ChartPart part = new ChartPart(which);
             charts.put(which, part);
             VBox.setVgrow(part.chart, Priority.ALWAYS);
+            // A ChartFX chart asks for the width of all its tick labels as its minimum; without this the tab grows
+            // past the window and the newest minutes (the right edge) are cut off.
+            part.chart.setMinSize(0, 0);
             stack.getChildren().add(part.chart);
         }
+        stack.setMinSize(0, 0);
+        stack.setPadding(new Insets(0, 14, 4, 0));
+        setMinSize(0, 0);
         setCenter(stack);
     }
 

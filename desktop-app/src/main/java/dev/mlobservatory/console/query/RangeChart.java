@@ -37,6 +37,7 @@ final class RangeChart {
         // histogram_quantile over an empty window gives NaN: a gap in the line, not a failed chart.
         renderer.setAllowNaNs(true);
         chart = new XYChart(xAxis, yAxis);
+        chart.setMinSize(0, 0); // ChartFX asks for all its tick labels as minimum width: let the tab decide
         chart.setId("query-chart");
         chart.setAnimated(false);
         chart.setLegendVisible(true);
