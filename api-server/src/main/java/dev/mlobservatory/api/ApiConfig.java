@@ -1,12 +1,13 @@
 package dev.mlobservatory.api;
 
 /**
- * Where the API listens.
+ * Where the API listens, and whether it takes fault-injection commands.
  *
  * @param host address to bind, 127.0.0.1 by default; 0.0.0.0 in a container
  * @param port TCP port, 0 for any free one
+ * @param faultsEnabled serve {@code /admin/faults} (classroom demonstrations); off unless asked for
  */
-public record ApiConfig(String host, int port) {
+public record ApiConfig(String host, int port, boolean faultsEnabled) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -20,8 +21,17 @@ public record ApiConfig(String host, int port) {
         }
     }
 
-    /** Loopback on a free port: what tests and the console's in-process mode use. */
+    /** Without fault injection. */
+    public ApiConfig(String host, int port) {
+        this(host, port, false);
+    }
+
+    /** Loopback on a free port: what tests use. */
     public static ApiConfig loopbackAnyPort() {
         return new ApiConfig(DEFAULT_HOST, 0);
+    }
+
+    public ApiConfig withFaults(boolean enabled) {
+        return new ApiConfig(host, port, enabled);
     }
 }

@@ -23,6 +23,11 @@ public final class ApiMain implements Callable<Integer> {
             description = "TCP port, 0 for any free port (env PORT; default ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--enable-faults", defaultValue = "${env:ENABLE_FAULTS:-false}",
+            description = "Serve GET/PUT /admin/faults to inject latency and errors for classroom demonstrations "
+                    + "(env ENABLE_FAULTS). Keep the API on loopback when this is on.")
+    boolean faults;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ApiMain()).execute(args));
     }
@@ -31,7 +36,7 @@ public final class ApiMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ApiConfig config;
         try {
-            config = new ApiConfig(host, port);
+            config = new ApiConfig(host, port, faults);
         } catch (IllegalArgumentException e) {
             System.err.println("api-server: " + e.getMessage());
             return 2;
@@ -51,8 +56,9 @@ public final class ApiMain implements Callable<Integer> {
             LOG.info("stopped");
             stopped.countDown();
         }, "api-shutdown"));
-        LOG.info("ML Observatory API ready at {} in {} ms (models: /v1/predict, /v2/predict; metrics: /metrics)",
-                server.baseUrl(), (System.nanoTime() - t0) / 1_000_000);
+        LOG.info("ML Observatory API ready at {} in {} ms (models: /v1/predict, /v2/predict; metrics: /metrics{})",
+                server.baseUrl(), (System.nanoTime() - t0) / 1_000_000,
+                config.faultsEnabled() ? "; fault injection: /admin/faults" : "");
         stopped.await();
         return 0;
     }

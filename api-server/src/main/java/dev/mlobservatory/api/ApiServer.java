@@ -1,5 +1,7 @@
 package dev.mlobservatory.api;
 
+import dev.mlobservatory.api.chaos.FaultInjector;
+import dev.mlobservatory.api.drift.DriftMonitor;
 import dev.mlobservatory.api.http.Routes;
 import dev.mlobservatory.api.metrics.ApiMetrics;
 import dev.mlobservatory.api.metrics.ProcessStats;
@@ -62,8 +64,12 @@ public final class ApiServer implements AutoCloseable {
         for (TrainedModel model : catalog.all()) {
             metrics.modelAccuracy(model.version(), model.accuracy());
         }
+        DriftMonitor drift = new DriftMonitor(catalog.trainingColumns(), catalog.versions());
+        FaultInjector faults = new FaultInjector();
+        metrics.registerDrift(registry, drift);
+        metrics.registerFaults(registry, faults, catalog.versions());
         GracefulShutdownHandler graceful = new GracefulShutdownHandler(
-                Routes.create(catalog, metrics, registry, startNanos));
+                Routes.create(catalog, metrics, registry, startNanos, drift, faults, config.faultsEnabled()));
         Undertow undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 // A guard below the endpoint's own limits for bodies without Content-Length.

@@ -29,7 +29,17 @@ public final class TestApi implements AutoCloseable {
             .build();
 
     public TestApi() {
-        server = ApiServer.start(ApiConfig.loopbackAnyPort(), models(), registry);
+        this(false);
+    }
+
+    /** @param faults serve /admin/faults, as the console's in-process API and the compose service do */
+    public TestApi(boolean faults) {
+        server = ApiServer.start(ApiConfig.loopbackAnyPort().withFaults(faults), models(), registry);
+    }
+
+    public HttpResponse<String> putJson(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public static synchronized ModelCatalog models() {

@@ -53,7 +53,7 @@ class ComposeTest {
         assertThat(services.at("/prometheus/depends_on/api/condition").asText()).isEqualTo("service_healthy");
         assertThat(services.at("/grafana/depends_on/prometheus/condition").asText()).isEqualTo("service_healthy");
         assertThat(services.at("/prometheus/command").toString()).contains("--web.enable-lifecycle");
-        assertThat(services.at("/api/command").toString()).contains("0.0.0.0");
+        assertThat(services.at("/api/command").toString()).contains("0.0.0.0").contains("--enable-faults");
         JsonNode volumes = YAML.readTree(Repo.COMPOSE.toFile()).get("volumes");
         assertThat(volumes.fieldNames()).toIterable().contains("prometheus-data", "grafana-data");
     }

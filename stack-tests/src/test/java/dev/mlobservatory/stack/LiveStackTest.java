@@ -31,7 +31,10 @@ class LiveStackTest {
     void dashboardQueriesReturnDataAndStoppingTheApiRaisesApiDown(@TempDir Path tmp) throws Exception {
         String binary = Tools.require("prometheus");
         Dashboard dashboard = Dashboard.load(Repo.DASHBOARD);
-        TestApi api = new TestApi();
+        TestApi api = new TestApi(true);
+        // A few real 500s on v2, so the fault panels show an effect and not only their zero fallback.
+        assertThat(api.putJson("/admin/faults", "{\"error_ratio\":0.1,\"model_version\":\"v2\"}").statusCode())
+                .isEqualTo(200);
         AtomicBoolean sending = new AtomicBoolean(true);
         Thread traffic = new Thread(() -> sendTraffic(api, sending), "test-traffic");
         traffic.setDaemon(true);

@@ -2,7 +2,10 @@ package dev.mlobservatory.api.http;
 
 import io.undertow.util.StatusCodes;
 
-/** A failure the client caused, with the HTTP status and, where one is to blame, the request field. */
+/**
+ * A failure with a known HTTP status: one the client caused (with the request field to blame, where one is), or
+ * an injected fault.
+ */
 public final class ApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -37,6 +40,11 @@ public final class ApiException extends RuntimeException {
     /** 405; {@code allow} is the value of the {@code Allow} header, e.g. "POST". */
     public static ApiException methodNotAllowed(String message, String allow) {
         return new ApiException(StatusCodes.METHOD_NOT_ALLOWED, message, null, allow);
+    }
+
+    /** A 500 the server was told to produce (fault injection): a real failure for the metrics, nothing to log. */
+    public static ApiException injectedFault(String message) {
+        return new ApiException(StatusCodes.INTERNAL_SERVER_ERROR, message, null, null);
     }
 
     public int status() {

@@ -1,5 +1,7 @@
 package dev.mlobservatory.api.http;
 
+import dev.mlobservatory.api.chaos.FaultInjector;
+import dev.mlobservatory.api.drift.DriftMonitor;
 import dev.mlobservatory.api.metrics.ApiMetrics;
 import dev.mlobservatory.api.model.IrisFeatures;
 import dev.mlobservatory.api.model.PredictionResult;
@@ -28,10 +30,14 @@ public final class PredictEndpoint implements Endpoint {
 
     private final TrainedModel model;
     private final ApiMetrics metrics;
+    private final DriftMonitor drift;
+    private final FaultInjector faults;
 
-    public PredictEndpoint(TrainedModel model, ApiMetrics metrics) {
+    public PredictEndpoint(TrainedModel model, ApiMetrics metrics, DriftMonitor drift, FaultInjector faults) {
         this.model = model;
         this.metrics = metrics;
+        this.drift = drift;
+        this.faults = faults;
     }
 
     @Override
@@ -42,6 +48,10 @@ public final class PredictEndpoint implements Endpoint {
             RequestBody.requireJson(exchange);
             PredictRequest request = PredictRequest.parse(
                     RequestBody.read(exchange, PredictRequest.MAX_BATCH_BODY_BYTES));
+            for (IrisFeatures features : request.rows()) {
+                drift.observe(version, features); // the inputs drift whether or not the model then fails
+            }
+            faults.apply(version); // inside the timed region: injected latency is real latency
             Object answer = request.batch() ? batch(request.rows()) : single(request.rows().get(0));
             Json.send(exchange, StatusCodes.OK, answer);
         } catch (RuntimeException e) {

@@ -1,5 +1,8 @@
 package dev.mlobservatory.api.http;
 
+import dev.mlobservatory.api.chaos.FaultInjector;
+import dev.mlobservatory.api.chaos.FaultsEndpoint;
+import dev.mlobservatory.api.drift.DriftMonitor;
 import dev.mlobservatory.api.metrics.ApiMetrics;
 import dev.mlobservatory.api.model.ModelCatalog;
 import dev.mlobservatory.api.model.TrainedModel;
@@ -12,17 +15,25 @@ public final class Routes {
     private Routes() {
     }
 
-    /** Every endpoint, wrapped in the HTTP metrics. */
+    /**
+     * Every endpoint, wrapped in the HTTP metrics. {@code /admin/faults} exists only when {@code faultsEnabled}:
+     * otherwise it is an unknown path (404) like any other.
+     */
     public static HttpHandler create(ModelCatalog catalog, ApiMetrics metrics, PrometheusRegistry registry,
-                                     long startNanos) {
+                                     long startNanos, DriftMonitor drift, FaultInjector faults, boolean faultsEnabled) {
         InfoEndpoints info = new InfoEndpoints(catalog, startNanos);
         RouteTable table = new RouteTable()
                 .add("GET", "/health", info::health)
                 .add("GET", "/metrics", new MetricsEndpoint(registry));
         for (TrainedModel model : catalog.all()) {
             String base = "/" + model.version();
-            table.add("POST", base + "/predict", new PredictEndpoint(model, metrics))
+            table.add("POST", base + "/predict", new PredictEndpoint(model, metrics, drift, faults))
                  .add("GET", base + "/model", info.modelCard(model));
+        }
+        if (faultsEnabled) {
+            FaultsEndpoint admin = new FaultsEndpoint(faults, catalog.versions());
+            table.add("GET", "/admin/faults", admin::get)
+                 .add("PUT", "/admin/faults", admin::put);
         }
         return new HttpMetricsHandler(table, metrics);
     }

@@ -7,6 +7,11 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
+import dev.mlobservatory.api.chaos.FaultInjector;
+import dev.mlobservatory.api.chaos.FaultSettings;
+import dev.mlobservatory.api.drift.DriftMonitor;
+import dev.mlobservatory.api.model.IrisFeatures;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -84,6 +89,54 @@ public final class ApiMetrics {
                 .classicUpperBounds(HTTP_BUCKETS)
                 .register(registry);
         JvmMetrics.builder().register(registry);
+    }
+
+    /** {@code ml_feature_drift_psi}: computed from the monitor's windows when scraped, absent until enough inputs. */
+    public void registerDrift(PrometheusRegistry registry, DriftMonitor drift) {
+        GaugeWithCallback.builder()
+                .name("ml_feature_drift_psi")
+                .help("Population stability index of the last " + DriftMonitor.WINDOW
+                        + " inputs per model version against the training data, per feature (0 = alike, >0.2 = shifted)")
+                .labelNames("model_version", "feature")
+                .callback(cb -> {
+                    for (String version : drift.versions()) {
+                        double[] psi = drift.psi(version);
+                        if (psi == null) {
+                            continue;
+                        }
+                        for (int f = 0; f < psi.length; f++) {
+                            cb.call(psi[f], version, IrisFeatures.NAMES.get(f));
+                        }
+                    }
+                })
+                .register(registry);
+    }
+
+    /** The injected faults in force, per model version: the knob beside the symptoms on the dashboard. */
+    public void registerFaults(PrometheusRegistry registry, FaultInjector faults, List<String> versions) {
+        GaugeWithCallback.builder()
+                .name("ml_fault_injected_latency_seconds")
+                .help("Mean extra latency injected into predictions through /admin/faults (latency + jitter/2)")
+                .unit(Unit.SECONDS)
+                .labelNames("model_version")
+                .callback(cb -> {
+                    FaultSettings s = faults.settings();
+                    for (String v : versions) {
+                        cb.call(s.affects(v) ? (s.latencyMs() + s.latencyJitterMs() / 2) / 1000 : 0, v);
+                    }
+                })
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("ml_fault_injected_error_ratio")
+                .help("Share of predictions made to fail through /admin/faults (0-1)")
+                .labelNames("model_version")
+                .callback(cb -> {
+                    FaultSettings s = faults.settings();
+                    for (String v : versions) {
+                        cb.call(s.affects(v) ? s.errorRatio() : 0, v);
+                    }
+                })
+                .register(registry);
     }
 
     /** Records a prediction that was answered, one per flower. */

@@ -99,6 +99,20 @@ public final class IrisData {
         }
     }
 
+    /** The training rows' values, one array per feature in the order of {@link IrisFeatures#NAMES}. */
+    public List<double[]> trainingColumns() {
+        List<double[]> columns = new ArrayList<>();
+        for (String name : IrisFeatures.NAMES) {
+            double[] column = new double[train.size()];
+            int i = 0;
+            for (Example<Label> row : train) {
+                column[i++] = row.lookup(name).getValue();
+            }
+            columns.add(column);
+        }
+        return columns;
+    }
+
     public MutableDataset<Label> train() {
         return train;
     }

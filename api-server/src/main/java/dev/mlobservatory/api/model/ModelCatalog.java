@@ -20,9 +20,11 @@ public final class ModelCatalog {
     }
 
     private final Map<String, TrainedModel> byVersion;
+    private final List<double[]> trainingColumns;
 
-    private ModelCatalog(Map<String, TrainedModel> byVersion) {
+    private ModelCatalog(Map<String, TrainedModel> byVersion, List<double[]> trainingColumns) {
         this.byVersion = byVersion;
+        this.trainingColumns = trainingColumns;
     }
 
     /** Loads the Iris data and trains v1 and v2 (well under a second on a laptop). */
@@ -37,7 +39,12 @@ public final class ModelCatalog {
                 throw new IllegalArgumentException("model version " + spec.version() + " is defined twice");
             }
         }
-        return new ModelCatalog(java.util.Collections.unmodifiableMap(models));
+        return new ModelCatalog(java.util.Collections.unmodifiableMap(models), data.trainingColumns());
+    }
+
+    /** The training split's values per feature, in the order of {@link IrisFeatures#NAMES} (the drift reference). */
+    public List<double[]> trainingColumns() {
+        return trainingColumns.stream().map(double[]::clone).toList();
     }
 
     public Optional<TrainedModel> find(String version) {

@@ -1,11 +1,14 @@
 package dev.mlobservatory.console.traffic;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /**
- * Builds request bodies: realistic flowers drawn around the three Iris classes, optionally drifted,
+ * Builds request bodies: realistic flowers drawn from the Iris data with measurement noise, optionally drifted,
  * and, at the error ratio, deliberately invalid bodies of several kinds.
  */
 public final class FlowerGenerator {
@@ -18,24 +21,21 @@ public final class FlowerGenerator {
     }
 
     static final String[] FEATURES = {"sepal_length", "sepal_width", "petal_length", "petal_width"};
-    static final String[] CLASSES = {"setosa", "versicolor", "virginica"};
-    /** Per class and feature, mean and sample standard deviation of data/iris.csv (a test recomputes them). */
-    static final double[][] MEAN = {
-        {5.006, 3.428, 1.462, 0.246},
-        {5.936, 2.770, 4.260, 1.326},
-        {6.588, 2.974, 5.552, 2.026}};
-    static final double[][] STD = {
-        {0.352, 0.379, 0.174, 0.105},
-        {0.516, 0.314, 0.470, 0.198},
-        {0.636, 0.322, 0.552, 0.275}};
+    /**
+     * The 150 flowers of data/iris.csv (the API's own resource): generated flowers are drawn from them, so the
+     * traffic looks like the training data to the API's drift index (PSI near 0) until drift is asked for.
+     */
+    static final double[][] IRIS = readIris();
     /** Standard deviation of each feature over all 150 flowers: the unit of drift. */
     static final double[] GLOBAL_STD = {0.828, 0.436, 1.765, 0.762};
+    /** Measurement noise added to a drawn flower, in cm: half the data's 0.1 cm resolution. */
+    static final double JITTER_CM = 0.05;
     /** Smallest generated measurement: a Gaussian tail must not produce a negative (invalid) flower. */
     static final double MIN_CM = 0.1;
 
     /**
-     * A body for one request. Valid flowers: a class drawn uniformly, each feature Gaussian around the class
-     * mean, then shifted by {@code drift} global standard deviations.
+     * A body for one request. Valid flowers: a real Iris flower drawn at random, each measurement with a little
+     * Gaussian noise, then shifted by {@code drift} global standard deviations.
      */
     public Body next(RandomGenerator random, double errorRatio, double drift) {
         if (errorRatio > 0 && random.nextDouble() < errorRatio) {
@@ -47,13 +47,31 @@ public final class FlowerGenerator {
     }
 
     static double[] flower(RandomGenerator random, double drift) {
-        int c = random.nextInt(CLASSES.length);
+        double[] row = IRIS[random.nextInt(IRIS.length)];
         double[] f = new double[FEATURES.length];
         for (int i = 0; i < f.length; i++) {
-            double v = MEAN[c][i] + STD[c][i] * random.nextGaussian() + drift * GLOBAL_STD[i];
+            double v = row[i] + JITTER_CM * random.nextGaussian() + drift * GLOBAL_STD[i];
             f[i] = Math.max(MIN_CM, Math.round(v * 10) / 10.0);
         }
         return f;
+    }
+
+    private static double[][] readIris() {
+        try (InputStream in = FlowerGenerator.class.getResourceAsStream("/data/iris.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("/data/iris.csv (from the api-server jar) is not on the classpath");
+            }
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split("\\R");
+            double[][] rows = new double[lines.length - 1][];
+            for (int i = 1; i < lines.length; i++) {
+                String[] cells = lines[i].split(",");
+                rows[i - 1] = new double[] {Double.parseDouble(cells[0]), Double.parseDouble(cells[1]),
+                    Double.parseDouble(cells[2]), Double.parseDouble(cells[3])};
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read /data/iris.csv", e);
+        }
     }
 
     static String json(double[] f) {

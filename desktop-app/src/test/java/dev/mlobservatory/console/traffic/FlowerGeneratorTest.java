@@ -15,18 +15,20 @@ import org.junit.jupiter.api.Test;
 class FlowerGeneratorTest {
 
     @Test
-    void classStatisticsAreThoseOfTheShippedIrisData() throws Exception {
-        List<double[]>[] byClass = readIris();
+    void generatedFlowersHaveTheStatisticsOfTheShippedIrisData() throws Exception {
         List<double[]> all = new ArrayList<>();
-        for (int c = 0; c < 3; c++) {
-            all.addAll(byClass[c]);
-            for (int f = 0; f < 4; f++) {
-                assertThat(mean(byClass[c], f)).isCloseTo(FlowerGenerator.MEAN[c][f], within(0.001));
-                assertThat(std(byClass[c], f)).isCloseTo(FlowerGenerator.STD[c][f], within(0.001));
-            }
+        for (List<double[]> rows : readIris()) {
+            all.addAll(rows);
+        }
+        List<double[]> generated = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 20_000; i++) {
+            generated.add(FlowerGenerator.flower(random, 0));
         }
         for (int f = 0; f < 4; f++) {
             assertThat(std(all, f)).isCloseTo(FlowerGenerator.GLOBAL_STD[f], within(0.001));
+            assertThat(mean(generated, f)).as("mean of feature " + f).isCloseTo(mean(all, f), within(0.03));
+            assertThat(std(generated, f)).as("std of feature " + f).isCloseTo(std(all, f), within(0.03));
         }
     }
 
@@ -91,7 +93,7 @@ class FlowerGeneratorTest {
                 String[] cells = lines[i].split(",");
                 double[] f = {Double.parseDouble(cells[0]), Double.parseDouble(cells[1]),
                     Double.parseDouble(cells[2]), Double.parseDouble(cells[3])};
-                byClass[List.of(FlowerGenerator.CLASSES).indexOf(cells[4])].add(f);
+                byClass[List.of("setosa", "versicolor", "virginica").indexOf(cells[4])].add(f);
             }
         }
         return byClass;
