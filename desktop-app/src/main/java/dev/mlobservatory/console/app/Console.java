@@ -1,5 +1,6 @@
 package dev.mlobservatory.console.app;
 
+import dev.mlobservatory.console.chaos.ChaosModel;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.settings.ConsoleSettings;
 import dev.mlobservatory.console.stack.ChildProcesses;
@@ -29,6 +30,7 @@ public final class Console implements AutoCloseable {
     public final ChildProcesses children;
     public final StackModel stack;
     public final TrafficModel traffic;
+    public final ChaosModel chaos;
 
     public Console(Path home, FxThread fx) {
         this.home = home;
@@ -41,6 +43,7 @@ public final class Console implements AutoCloseable {
         }
         this.stack = new StackModel(executor, fx, children, StackFiles.locate(home), home, http);
         this.traffic = new TrafficModel(executor, fx, stack.apiUrlProperty());
+        this.chaos = new ChaosModel(executor, fx, http, stack.apiUrlProperty(), stack.apiUpProperty());
         restoreSettings();
     }
 

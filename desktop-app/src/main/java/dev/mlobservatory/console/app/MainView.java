@@ -1,6 +1,7 @@
 package dev.mlobservatory.console.app;
 
 import atlantafx.base.theme.Styles;
+import dev.mlobservatory.console.chaos.ChaosView;
 import dev.mlobservatory.console.env.Environment;
 import dev.mlobservatory.console.stack.SetupView;
 import dev.mlobservatory.console.stack.StackBar;
@@ -71,7 +72,8 @@ public final class MainView extends BorderPane {
         banner.setManaged(false);
         setTop(new VBox(top, banner));
 
-        ScrollPane side = new ScrollPane(new TrafficView(console.traffic));
+        ScrollPane side = new ScrollPane(new VBox(new TrafficView(console.traffic),
+                new ChaosView(console.chaos, console.stack, console.traffic)));
         side.setFitToWidth(true);
         side.getStyleClass().add("traffic-side");
         side.getStyleClass().add("side-panel");

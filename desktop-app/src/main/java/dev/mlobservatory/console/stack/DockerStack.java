@@ -90,10 +90,12 @@ public final class DockerStack implements RunningStack {
     }
 
     /** Stops the API container only: the APIDown demonstration. */
+    @Override
     public void stopApi() throws IOException, InterruptedException {
         run("stop", "api");
     }
 
+    @Override
     public void startApi() throws IOException, InterruptedException {
         run("start", "api");
     }

@@ -48,7 +48,7 @@ public final class LocalStack implements RunningStack {
         log.accept("Training the models (Tribuo CART, v1 and v2)…");
         ModelCatalog models = ModelCatalog.trainDefault();
         int apiPort = choose("API", ports.api(), log);
-        ApiServer api = ApiServer.start(new ApiConfig(ApiConfig.DEFAULT_HOST, apiPort), models, new PrometheusRegistry());
+        ApiServer api = ApiServer.start(apiConfig(apiPort), models, new PrometheusRegistry());
         log.accept("API listening on " + api.baseUrl());
         if (prometheusBinary == null) {
             log.accept("No prometheus binary: running the API alone. Install Prometheus for server-side charts, "
@@ -71,6 +71,11 @@ public final class LocalStack implements RunningStack {
             delete(dataDir);
             throw e;
         }
+    }
+
+    /** Loopback only, with fault injection on: the Chaos panel drives /admin/faults. */
+    private static ApiConfig apiConfig(int port) {
+        return new ApiConfig(ApiConfig.DEFAULT_HOST, port, true);
     }
 
     /** The port asked for when free, else the next free one, said in the log. */
@@ -109,6 +114,7 @@ public final class LocalStack implements RunningStack {
     }
 
     /** Stops the in-process API only (Prometheus keeps scraping and sees it down): the APIDown demonstration. */
+    @Override
     public synchronized void stopApi() {
         if (api != null) {
             api.close();
@@ -118,9 +124,10 @@ public final class LocalStack implements RunningStack {
     }
 
     /** Starts the API again on the same port, with the same models and a fresh registry, as a restarted process. */
-    public synchronized void restartApi() {
+    @Override
+    public synchronized void startApi() {
         if (api == null) {
-            api = ApiServer.start(new ApiConfig(ApiConfig.DEFAULT_HOST, apiPort), models, new PrometheusRegistry());
+            api = ApiServer.start(apiConfig(apiPort), models, new PrometheusRegistry());
             log.accept("API restarted on " + api.baseUrl());
         }
     }

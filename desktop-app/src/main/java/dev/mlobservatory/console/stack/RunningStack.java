@@ -15,6 +15,12 @@ public interface RunningStack extends AutoCloseable {
     /** One line for the status bar, e.g. "Local: API on 127.0.0.1:8080, Prometheus 2.42.0 on 127.0.0.1:9090". */
     String describe();
 
+    /** Stops the API only, as a crash would (Prometheus keeps scraping and sees it down). Blocking. */
+    void stopApi() throws java.io.IOException, InterruptedException;
+
+    /** Starts the API again on the same port. Blocking. */
+    void startApi() throws java.io.IOException, InterruptedException;
+
     /** Stops everything this stack started. Blocking; idempotent; never throws. */
     @Override
     void close();

@@ -60,6 +60,8 @@ public final class StackModel {
     private final StringProperty apiUrl = new SimpleStringProperty();
     private final StringProperty grafanaUrl = new SimpleStringProperty();
     private final BooleanProperty grafanaReachable = new SimpleBooleanProperty();
+    /** False after Kill API until Restart API: what the Chaos panel's buttons follow. */
+    private final BooleanProperty apiUp = new SimpleBooleanProperty(true);
 
     private volatile RunningStack running;
     private volatile Future<?> starting;
@@ -119,6 +121,7 @@ public final class StackModel {
                         : LocalStack.start(p, files, env.prometheus(), children, home, this::appendLog);
                 running = stack;
                 fx.run(() -> {
+                    apiUp.set(true);
                     phase.set(StackPhase.RUNNING);
                     apiUrl.set(stack.apiUrl());
                     grafanaUrl.set(stack.grafanaUrl());
@@ -180,6 +183,46 @@ public final class StackModel {
             prometheusChip.set(Chip.idle("Prometheus", "not started"));
             grafanaChip.set(Chip.idle("Grafana", "only in Docker mode"));
         });
+    }
+
+    /** Stops the API alone (Local: the in-process server; Docker: {@code compose stop api}): APIDown on cue. */
+    public void killApi() {
+        apiAction("Kill API", RunningStack::stopApi, "API stopped. Prometheus will mark it down; APIDown goes "
+                + "pending at the next rule evaluation and fires after its 'for' (1 m).", false);
+    }
+
+    /** Starts the API again on the same port. */
+    public void restartApi() {
+        apiAction("Restart API", RunningStack::startApi, "API started again.", true);
+    }
+
+    /** An action on the running stack's API; {@code after} reports the API's new state to {@code apiUp}. */
+    private void apiAction(String what, ApiAction action, String done, boolean up) {
+        RunningStack stack = running;
+        if (stack == null || phase.get() != StackPhase.RUNNING) {
+            status.set(what + ": start the stack first.");
+            return;
+        }
+        status.set(what + "…");
+        executor.execute(() -> {
+            try {
+                action.run(stack);
+                appendLog(done);
+                fx.run(() -> {
+                    apiUp.set(up);
+                    status.set(done);
+                });
+                pollOnce();
+            } catch (Exception e) {
+                appendLog(what + " failed: " + e.getMessage());
+                fx.run(() -> status.set(what + " failed: " + e.getMessage()));
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface ApiAction {
+        void run(RunningStack stack) throws Exception;
     }
 
     /** The running stack, for actions on one part (Kill/Restart API); null when stopped. */
@@ -273,5 +316,6 @@ public final class StackModel {
     public ReadOnlyStringProperty apiUrlProperty() { return apiUrl; }
     public ReadOnlyStringProperty grafanaUrlProperty() { return grafanaUrl; }
     public ReadOnlyBooleanProperty grafanaReachableProperty() { return grafanaReachable; }
+    public ReadOnlyBooleanProperty apiUpProperty() { return apiUp; }
     public StackFiles files() { return files; }
 }

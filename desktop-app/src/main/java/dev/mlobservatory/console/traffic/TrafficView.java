@@ -59,8 +59,6 @@ public final class TrafficView extends VBox {
                         v -> String.format(Locale.ROOT, "%.0f %%", v * 100)),
                 Controls.slider("Model mix", model.v1ShareProperty(), 0, 1,
                         v -> String.format(Locale.ROOT, "v1 %.0f%% · v2 %.0f%%", v * 100, (1 - v) * 100)),
-                Controls.slider("Input drift", model.driftProperty(), 0, 3,
-                        v -> String.format(Locale.ROOT, "%.1f σ", v)),
                 Controls.section("Achieved"),
                 readout(),
                 status);

@@ -1,0 +1,160 @@
+package dev.mlobservatory.console.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlobservatory.console.app.FxThread;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The Chaos panel: a slow model and a failure rate injected into the API through {@code PUT /admin/faults}, for
+ * one model version or both. Changes are sent a moment after the last slider move, and again whenever the API
+ * comes back (a restarted API starts without faults).
+ */
+public final class ChaosModel {
+
+    /** Which versions a fault hits. */
+    public enum Target {
+        BOTH(null, "v1 and v2"), V1("v1", "v1 only"), V2("v2", "v2 only");
+
+        final String version;
+        private final String label;
+
+        Target(String version, String label) {
+            this.version = version;
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** Slider moves within this time are sent as one request. */
+    static final long DEBOUNCE_MS = 250;
+    public static final double MAX_LATENCY_MS = 3_000;
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final ScheduledExecutorService executor;
+    private final FxThread fx;
+    private final OkHttpClient http;
+    private final ObservableValue<String> apiUrl;
+
+    private final DoubleProperty latencyMs = new SimpleDoubleProperty(0);
+    private final DoubleProperty errorPercent = new SimpleDoubleProperty(0);
+    private final ObjectProperty<Target> target = new SimpleObjectProperty<>(Target.BOTH);
+    private final StringProperty status = new SimpleStringProperty("No fault injected.");
+
+    private ScheduledFuture<?> pending;
+
+    public ChaosModel(ScheduledExecutorService executor, FxThread fx, OkHttpClient http, ObservableValue<String> apiUrl,
+                      ObservableValue<Boolean> apiUp) {
+        this.executor = executor;
+        this.fx = fx;
+        this.http = http;
+        this.apiUrl = apiUrl;
+        latencyMs.addListener((o, a, b) -> applySoon());
+        errorPercent.addListener((o, a, b) -> applySoon());
+        target.addListener((o, a, b) -> applySoon());
+        apiUrl.addListener((o, a, b) -> applySoon());
+        apiUp.addListener((o, a, up) -> {
+            if (up) {
+                applySoon(); // a restarted API has forgotten its faults
+            }
+        });
+    }
+
+    /** Removes every fault. */
+    public void reset() {
+        latencyMs.set(0);
+        errorPercent.set(0);
+        target.set(Target.BOTH);
+    }
+
+    private synchronized void applySoon() {
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        pending = executor.schedule(this::apply, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends the current faults to the API now (blocking; tests call it directly). */
+    public void apply() {
+        String url = apiUrl.getValue();
+        Map<String, Object> body = body();
+        if (url == null) {
+            return;
+        }
+        Request request;
+        try {
+            request = new Request.Builder().url(url + "/admin/faults")
+                    .put(RequestBody.create(MAPPER.writeValueAsBytes(body), JSON)).build();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + body, e);
+        }
+        String result;
+        try (Response r = http.newCall(request).execute()) {
+            String text = r.body().string();
+            if (r.code() == 200) {
+                result = describe(body);
+            } else if (r.code() == 404) {
+                result = "This API does not take faults (start it with --enable-faults; the console's own API and "
+                        + "the Docker stack do).";
+            } else {
+                JsonNode error = MAPPER.readTree(text);
+                result = "The API refused the faults: " + error.path("error").asText(text);
+            }
+        } catch (IOException e) {
+            result = "Faults not sent: the API at " + url + " does not answer (stopped?). They are sent again when it returns.";
+        }
+        String shown = result;
+        fx.run(() -> status.set(shown));
+    }
+
+    Map<String, Object> body() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("latency_ms", Math.round(latencyMs.get()));
+        body.put("latency_jitter_ms", Math.round(latencyMs.get() / 2));
+        body.put("error_ratio", Math.round(errorPercent.get()) / 100.0);
+        body.put("model_version", target.get().version);
+        return body;
+    }
+
+    static String describe(Map<String, Object> body) {
+        long latency = (Long) body.get("latency_ms");
+        double errors = (Double) body.get("error_ratio");
+        if (latency == 0 && errors == 0) {
+            return "No fault injected.";
+        }
+        Object version = body.get("model_version");
+        return String.format(Locale.ROOT, "Injected on %s: %s%s%s.", version == null ? "v1 and v2" : version,
+                latency > 0 ? "+" + latency + "–" + (latency + (Long) body.get("latency_jitter_ms")) + " ms per prediction" : "",
+                latency > 0 && errors > 0 ? ", " : "",
+                errors > 0 ? Math.round(errors * 100) + "% of predictions fail (HTTP 500)" : "");
+    }
+
+    public DoubleProperty latencyMsProperty() { return latencyMs; }
+    public DoubleProperty errorPercentProperty() { return errorPercent; }
+    public ObjectProperty<Target> targetProperty() { return target; }
+    public ReadOnlyStringProperty statusProperty() { return status; }
+}

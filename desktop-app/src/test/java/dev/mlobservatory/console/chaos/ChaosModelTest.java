@@ -1,0 +1,86 @@
+package dev.mlobservatory.console.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mlobservatory.api.TestApi;
+import dev.mlobservatory.console.app.AppExecutor;
+import dev.mlobservatory.console.app.FxThread;
+import dev.mlobservatory.console.prom.PrometheusClient;
+import dev.mlobservatory.console.testing.LiveStack;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Chaos panel's model against a real API with faults enabled. */
+class ChaosModelTest {
+
+    private final ScheduledExecutorService executor = AppExecutor.create();
+    private final SimpleStringProperty apiUrl = new SimpleStringProperty();
+    private final SimpleBooleanProperty apiUp = new SimpleBooleanProperty(true);
+    private ChaosModel model;
+
+    @BeforeEach
+    void setUp() {
+        model = new ChaosModel(executor, FxThread.direct(), PrometheusClient.defaultHttp(), apiUrl, apiUp);
+    }
+
+    @AfterEach
+    void tearDown() {
+        AppExecutor.shutdown(executor);
+    }
+
+    @Test
+    void slidersReachTheApiAndItsAnswersFail() throws Exception {
+        try (TestApi api = new TestApi(true)) {
+            apiUrl.set(api.server.baseUrl());
+            model.errorPercentProperty().set(100);
+            model.latencyMsProperty().set(40);
+            model.targetProperty().set(ChaosModel.Target.V2);
+
+            LiveStack.await("the faults applied", 5, () ->
+                    TestApi.json(api.get("/admin/faults")).path("error_ratio").asDouble() == 1.0);
+            assertThat(TestApi.json(api.get("/admin/faults")).path("model_version").asText()).isEqualTo("v2");
+            LiveStack.await("the status", 5, () -> model.statusProperty().get()
+                    .equals("Injected on v2: +40–60 ms per prediction, 100% of predictions fail (HTTP 500)."));
+            assertThat(api.postJson("/v2/predict", TestApi.flower(5.1, 3.5, 1.4, 0.2)).statusCode()).isEqualTo(500);
+            assertThat(api.postJson("/v1/predict", TestApi.flower(5.1, 3.5, 1.4, 0.2)).statusCode()).isEqualTo(200);
+
+            model.reset();
+            LiveStack.await("the faults removed", 5, () ->
+                    TestApi.json(api.get("/admin/faults")).path("error_ratio").asDouble() == 0.0);
+            LiveStack.await("the status", 5, () -> model.statusProperty().get().equals("No fault injected."));
+        }
+    }
+
+    @Test
+    void anApiWithoutFaultsOrWithoutAnAnswerIsSaidPlainly() throws Exception {
+        try (TestApi api = new TestApi(false)) {
+            apiUrl.set(api.server.baseUrl());
+            model.apply();
+            assertThat(model.statusProperty().get()).startsWith("This API does not take faults");
+        }
+        model.apply(); // the API is gone now
+        assertThat(model.statusProperty().get()).startsWith("Faults not sent: the API at http://127.0.0.1:")
+                .endsWith("They are sent again when it returns.");
+    }
+
+    @Test
+    void aRestartedApiGetsTheFaultsAgain() throws Exception {
+        try (TestApi api = new TestApi(true)) {
+            apiUrl.set(api.server.baseUrl());
+            model.errorPercentProperty().set(30);
+            LiveStack.await("the faults applied", 5, () ->
+                    TestApi.json(api.get("/admin/faults")).path("error_ratio").asDouble() == 0.3);
+            api.putJson("/admin/faults", "{}"); // what a restart does: the new API has no faults
+
+            apiUp.set(false);
+            apiUp.set(true);
+
+            LiveStack.await("the faults sent again", 5, () ->
+                    TestApi.json(api.get("/admin/faults")).path("error_ratio").asDouble() == 0.3);
+        }
+    }
+}
