@@ -1,6 +1,5 @@
 package dev.mlobservatory.console.alerts;
 
-import dev.mlobservatory.console.app.AppExecutor;
 import dev.mlobservatory.console.app.FxThread;
 import dev.mlobservatory.console.prom.AlertRule;
 import dev.mlobservatory.console.prom.PrometheusClient;
@@ -14,42 +13,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Alerts tab's state: Prometheus's alerting rules polled from /api/v1/rules, firing first, with the time each
  * has spent in its state (ticking every second without a query), the rows that just changed state highlighted,
  * and a timeline of the changes, so a class sees inactive → pending → firing happen.
  */
-public final class AlertsModel {
+public final class AlertsModel extends PrometheusPoller<List<AlertRule>> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AlertsModel.class);
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(2);
     /** How long a row stays lit after a change: long enough for a class to look up at the screen. */
     public static final Duration HIGHLIGHT = Duration.ofSeconds(10);
     /** The timeline keeps this many changes, so an hour of flapping alerts does not grow memory. */
     public static final int TIMELINE_CAPACITY = 200;
-    private static final Duration TICK = Duration.ofSeconds(1);
 
-    private final ScheduledExecutorService executor;
-    private final FxThread fx;
-    private final Duration pollEvery;
     private final ZoneId zone = ZoneId.systemDefault();
-    /** Belongs to the polls, which run one at a time holding its lock. */
+    /** Belongs to the polls, which run one at a time: it must see them in order, and so must the FX thread. */
     private final AlertTracker tracker = new AlertTracker();
-    private volatile PrometheusClient client;
 
     private final ObservableList<AlertItem> alerts = FXCollections.observableArrayList();
     private final ObservableList<AlertTransition> timeline = FXCollections.observableArrayList();
@@ -57,12 +42,7 @@ public final class AlertsModel {
     private final ObservableList<AlertTransition> timelineReadOnly = FXCollections.unmodifiableObservableList(timeline);
     private final ReadOnlyIntegerWrapper firingCount = new ReadOnlyIntegerWrapper(this, "firingCount", 0);
     private final ReadOnlyIntegerWrapper pendingCount = new ReadOnlyIntegerWrapper(this, "pendingCount", 0);
-    private final ReadOnlyBooleanWrapper reachable = new ReadOnlyBooleanWrapper(this, "reachable", false);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final Map<String, AlertItem> itemsByKey = new HashMap<>();
-
-    private ScheduledFuture<?> poll;
-    private ScheduledFuture<?> tick;
 
     public AlertsModel(ScheduledExecutorService executor, FxThread fx, ObservableValue<PrometheusClient> prometheus) {
         this(executor, fx, prometheus, DEFAULT_POLL);
@@ -71,91 +51,34 @@ public final class AlertsModel {
     /** @param pollEvery time between the end of one poll and the next (tests poll faster) */
     public AlertsModel(ScheduledExecutorService executor, FxThread fx, ObservableValue<PrometheusClient> prometheus,
                        Duration pollEvery) {
-        this.executor = executor;
-        this.fx = fx;
-        this.pollEvery = pollEvery;
-        this.client = prometheus.getValue();
-        message.set(client == null ? PrometheusMessages.notRunning("alert rules")
-                : "Asking Prometheus at " + client.baseUrl() + " for its alert rules…");
-        prometheus.addListener((obs, old, now) -> {
-            client = now;
-            // A new Prometheus (or none): show it now rather than at the next poll.
-            if (isStarted()) {
-                refreshSoon();
-            }
-        });
+        super(executor, fx, prometheus, pollEvery, "alert rules", "alert rules");
     }
 
-    /** Starts polling (now, then every poll period) and the one-second clock. Idempotent. */
-    public synchronized void start() {
-        if (poll == null) {
-            poll = AppExecutor.every(executor, pollEvery, this::refresh);
-            tick = AppExecutor.every(executor, TICK, () -> fx.run(() -> tick(Instant.now())));
-        }
+    @Override
+    List<AlertRule> ask(PrometheusClient prometheus) throws IOException, PrometheusException {
+        return prometheus.alertRules();
     }
 
-    /** Stops polling and the clock. The rows stay as they were. */
-    public synchronized void stop() {
-        if (poll != null) {
-            poll.cancel(false);
-            tick.cancel(false);
-            poll = null;
-            tick = null;
-        }
+    @Override
+    void publish(List<AlertRule> rules, PrometheusClient prometheus, Instant now) {
+        AlertTracker.Update update = tracker.observe(rules, now);
+        String none = "Prometheus at " + prometheus.baseUrl() + " has no alerting rule loaded";
+        fx.run(() -> show(update, now, none));
     }
 
-    private void refreshSoon() {
-        try {
-            executor.execute(this::refresh);
-        } catch (RejectedExecutionException closing) {
-            // The application is shutting down its executor: nothing left to show.
-        }
-    }
-
-    private synchronized boolean isStarted() {
-        return poll != null;
-    }
-
-    /**
-     * One poll: asks Prometheus for its rules (blocking: call it off the FX thread) and publishes the rows, the
-     * transitions and the counts through the FX thread; or the message that says why there is nothing to show.
-     * Polls run one at a time: the tracker must see them in order, and so must the FX thread.
-     */
-    public void refresh() {
-        synchronized (tracker) {
-            PrometheusClient prometheus = client;
-            Instant now = Instant.now();
-            if (prometheus == null) {
-                unavailable(PrometheusMessages.notRunning("alert rules"));
-                return;
-            }
-            List<AlertRule> rules;
-            try {
-                rules = prometheus.alertRules();
-            } catch (IOException | PrometheusException | RuntimeException e) {
-                if (e instanceof RuntimeException) {
-                    LOG.warn("reading alert rules from {} failed", prometheus.baseUrl(), e);
-                }
-                unavailable(PrometheusMessages.failure(prometheus, e));
-                return;
-            }
-            AlertTracker.Update update = tracker.observe(rules, now);
-            String none = "Prometheus at " + prometheus.baseUrl() + " has no alerting rule loaded";
-            fx.run(() -> show(update, now, none));
-        }
-    }
-
-    /** Called with the tracker's lock held. */
-    private void unavailable(String why) {
+    @Override
+    void unavailable(String why) {
+        // Whatever answers next (maybe another Prometheus) is a first sight, not a change from the rows before.
         tracker.reset();
-        fx.run(() -> {
-            itemsByKey.clear();
-            alerts.clear();
-            firingCount.set(0);
-            pendingCount.set(0);
-            reachable.set(false);
-            message.set(why);
-        });
+        super.unavailable(why);
+    }
+
+    @Override
+    void clear() {
+        itemsByKey.clear();
+        alerts.clear();
+        firingCount.set(0);
+        pendingCount.set(0);
     }
 
     private void show(AlertTracker.Update update, Instant now, String whenEmpty) {
@@ -187,12 +110,12 @@ public final class AlertsModel {
         }
         firingCount.set(firing);
         pendingCount.set(pending);
-        reachable.set(true);
-        message.set(ordered.isEmpty() ? whenEmpty : "");
+        answered(ordered.isEmpty(), whenEmpty);
         tick(now);
     }
 
     /** Advances every row's "time in state" and highlight to {@code now}, without asking Prometheus. */
+    @Override
     void tick(Instant now) {
         for (AlertItem item : alerts) {
             item.tick(now, HIGHLIGHT);
@@ -217,16 +140,6 @@ public final class AlertsModel {
     /** Rules pending now (their condition holds, their {@code for} has not elapsed yet). */
     public ReadOnlyIntegerProperty pendingCountProperty() {
         return pendingCount.getReadOnlyProperty();
-    }
-
-    /** True when the last poll got an answer from Prometheus. */
-    public ReadOnlyBooleanProperty reachableProperty() {
-        return reachable.getReadOnlyProperty();
-    }
-
-    /** Why there are no rows (Prometheus not running, not reachable, erroring); empty when the last poll worked. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
     }
 
     /** The zone "active since" and the timeline are written in. */

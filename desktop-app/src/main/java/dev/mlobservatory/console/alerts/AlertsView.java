@@ -1,17 +1,14 @@
 package dev.mlobservatory.console.alerts;
 
-import atlantafx.base.controls.Spacer;
+import static dev.mlobservatory.console.alerts.TabParts.text;
+
 import atlantafx.base.theme.Styles;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -20,7 +17,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -43,21 +39,8 @@ public final class AlertsView extends BorderPane {
     }
 
     private void createView() {
-        getStylesheets().add(TableCells.STYLESHEET);
-        setPadding(new Insets(8));
-
-        Label title = new Label("Alert rules");
-        title.getStyleClass().add(Styles.TITLE_4);
-        HBox header = new HBox(12, title, new Spacer(), firing, pending);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(0, 0, 8, 0));
-        setTop(header);
-
-        table.setId("alerts-table");
-        table.getStyleClass().addAll("alerts-table", Styles.STRIPED);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        placeholder.getStyleClass().addAll("tab-placeholder", Styles.TEXT_MUTED);
-        table.setPlaceholder(placeholder);
+        TabParts.frame(this, "Alert rules", firing, pending);
+        TabParts.table(table, "alerts-table", placeholder);
 
         TableColumn<AlertItem, AlertState> state = new TableColumn<>("State");
         state.setCellValueFactory(c -> c.getValue().stateProperty());
@@ -77,13 +60,12 @@ public final class AlertsView extends BorderPane {
                 c.getValue().summaryProperty(), c.getValue().labelsProperty()));
         summary.setCellFactory(c -> TableCells.withTooltip());
         summary.setPrefWidth(320);
-        table.getColumns().setAll(List.of(state,
+        // In the model's order, firing first: header clicks do not re-sort it.
+        TabParts.columns(table, List.of(state,
                 text("Alert", AlertItem::nameProperty, 170),
                 text("Severity", AlertItem::severityProperty, 80),
                 text("Active since", AlertItem::activeSinceProperty, 110),
                 since, value, forColumn, summary));
-        // The model's order (firing first) is the point of the table: no re-sorting by header clicks.
-        table.getColumns().forEach(c -> c.setSortable(false));
         table.setRowFactory(t -> new AlertRow());
 
         timeline.setId("alerts-timeline");
@@ -100,19 +82,14 @@ public final class AlertsView extends BorderPane {
         split.setDividerPositions(0.7);
         setCenter(split);
 
-        Label help = new Label("pending: the rule's condition is true, for less than its 'for'.  "
-                + "firing: true for longer than 'for'.  Prometheus evaluates the rules every evaluation_interval.");
-        help.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        help.setWrapText(true);
-        help.setPadding(new Insets(6, 0, 0, 0));
-        setBottom(help);
+        setBottom(TabParts.help("pending: the rule's condition is true, for less than its 'for'.  "
+                + "firing: true for longer than 'for'.  Prometheus evaluates the rules every evaluation_interval."));
     }
 
     private void initListeners() {
         table.setItems(model.alerts());
         timeline.setItems(model.timeline());
-        placeholder.textProperty().bind(Bindings.when(model.messageProperty().isEmpty())
-                .then("No alert rule yet.").otherwise(model.messageProperty()));
+        TabParts.explain(placeholder, model.messageProperty(), "No alert rule yet.");
         firing.textProperty().bind(model.firingCountProperty().asString("%d firing"));
         pending.textProperty().bind(model.pendingCountProperty().asString("%d pending"));
         model.firingCountProperty().addListener((o, a, n) -> emphasise(firing, n.intValue() > 0, Styles.DANGER));
@@ -130,15 +107,6 @@ public final class AlertsView extends BorderPane {
     private static void emphasise(Label label, boolean on, String style) {
         label.getStyleClass().removeAll(style, Styles.TEXT_MUTED, Styles.TEXT_BOLD);
         label.getStyleClass().addAll(on ? new String[] {style, Styles.TEXT_BOLD} : new String[] {Styles.TEXT_MUTED});
-    }
-
-    private static TableColumn<AlertItem, String> text(String title,
-                                                       Function<AlertItem, ObservableValue<String>> property,
-                                                       double prefWidth) {
-        TableColumn<AlertItem, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> property.apply(c.getValue()));
-        column.setPrefWidth(prefWidth);
-        return column;
     }
 
     /** A row that lights up (in its new state's colour) while its rule's change is recent. */

@@ -2,18 +2,15 @@ package dev.mlobservatory.console.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mlobservatory.console.app.AppExecutor;
 import dev.mlobservatory.console.app.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.stack.Ports;
 import dev.mlobservatory.console.testing.LiveStack;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,58 +28,34 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertsModelLiveTest {
 
-    /** The model publishes from the executor's threads; the test reads under the same lock (a stand-in FX thread). */
-    private static final Object FX = new Object();
-    private static final FxThread LOCKED = action -> {
-        synchronized (FX) {
-            action.run();
-        }
-    };
     private static final String FLOWER = "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}";
 
-    private static LiveStack stack;
-    private static ScheduledExecutorService executor;
-    private static SimpleObjectProperty<PrometheusClient> prometheus;
+    private static LivePolling live;
     private static AlertsModel model;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LiveStack.start();
+        live = LivePolling.start();
         for (int i = 0; i < 20; i++) {
-            stack.api.postJson("/v1/predict", FLOWER);
+            live.stack.api.postJson("/v1/predict", FLOWER);
         }
-        executor = AppExecutor.create();
-        prometheus = new SimpleObjectProperty<>(stack.client);
-        model = new AlertsModel(executor, LOCKED, prometheus, Duration.ofMillis(300));
-        model.start();
+        model = live.poll(new AlertsModel(live.executor, live.fx, live.prometheus, LivePolling.FAST));
     }
 
     @AfterAll
     static void stop() {
-        if (model != null) {
-            model.stop();
-        }
-        if (executor != null) {
-            AppExecutor.shutdown(executor);
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    private static <T> T read(Supplier<T> what) {
-        synchronized (FX) {
-            return what.get();
+        if (live != null) {
+            live.close();
         }
     }
 
     private static AlertItem item(String name) {
-        return read(() -> model.alerts().stream().filter(a -> a.getName().equals(name)).findFirst().orElse(null));
+        return live.read(() -> model.alerts().stream().filter(a -> a.getName().equals(name)).findFirst().orElse(null));
     }
 
     private static AlertState state(String name) {
         AlertItem item = item(name);
-        return item == null ? null : read(item::getState);
+        return item == null ? null : live.read(item::getState);
     }
 
     @Test
@@ -94,7 +67,7 @@ class AlertsModelLiveTest {
         assertThat(state("HighErrorRate")).isEqualTo(AlertState.INACTIVE);
         assertThat(state("HighLatency")).isEqualTo(AlertState.INACTIVE);
         assertThat(state("APIDown")).isEqualTo(AlertState.INACTIVE);
-        read(() -> {
+        live.read(() -> {
             assertThat(model.messageProperty().get()).isEmpty();
             assertThat(model.reachableProperty().get()).isTrue();
             assertThat(model.firingCountProperty().get()).isZero();
@@ -117,14 +90,15 @@ class AlertsModelLiveTest {
     void failingRequestsMakeHighErrorRatePendingAndTheTimelineShowsIt() throws Exception {
         // "{}" has no feature: a 400, counted as status="error". Keep them coming so the 5 m rate stays high.
         ScheduledExecutorService errors = Executors.newSingleThreadScheduledExecutor();
-        errors.scheduleWithFixedDelay(() -> stack.api.postJson("/v1/predict", "{}"), 0, 100, TimeUnit.MILLISECONDS);
+        errors.scheduleWithFixedDelay(() -> live.stack.api.postJson("/v1/predict", "{}"),
+                0, 100, TimeUnit.MILLISECONDS);
         try {
             LiveStack.await("HighErrorRate pending", 60, () -> state("HighErrorRate") == AlertState.PENDING);
         } finally {
             errors.shutdownNow();
         }
 
-        read(() -> {
+        live.read(() -> {
             AlertItem item = item("HighErrorRate");
             assertThat(model.timeline()).anySatisfy(t -> {
                 assertThat(t.alert()).isEqualTo("HighErrorRate");
@@ -149,11 +123,11 @@ class AlertsModelLiveTest {
     @Test
     @Order(3)
     void theApiGoneMakesApiDownPending() throws Exception {
-        stack.api.server.close();
+        live.stack.api.server.close();
 
         LiveStack.await("APIDown pending", 60, () -> state("APIDown") == AlertState.PENDING);
 
-        read(() -> {
+        live.read(() -> {
             assertThat(model.timeline()).anySatisfy(t -> assertThat(t.line(model.zone()))
                     .endsWith("APIDown  inactive → pending"));
             assertThat(item("APIDown").labelsProperty().get()).contains("job=ml-api");
@@ -167,7 +141,7 @@ class AlertsModelLiveTest {
         // APIDown's for is 1m: pending turns firing about a minute after the API went away.
         LiveStack.await("APIDown firing", 100, () -> state("APIDown") == AlertState.FIRING);
 
-        read(() -> {
+        live.read(() -> {
             assertThat(model.firingCountProperty().get()).isEqualTo(1);
             assertThat(model.alerts().get(0).getName()).isEqualTo("APIDown");
             assertThat(model.timeline()).anySatisfy(t -> assertThat(t.line(model.zone()))
@@ -182,10 +156,10 @@ class AlertsModelLiveTest {
     @Test
     @Order(5)
     void prometheusGoneShowsWhyAndTheModelRecoversByItself() throws Exception {
-        prometheus.set(null);
+        live.prometheus.set(null);
         LiveStack.await("the not-running message", 10,
-                () -> read(() -> model.messageProperty().get().startsWith("Prometheus is not running")));
-        read(() -> {
+                () -> live.read(() -> model.messageProperty().get().startsWith("Prometheus is not running")));
+        live.read(() -> {
             assertThat(model.alerts()).isEmpty();
             assertThat(model.firingCountProperty().get()).isZero();
             assertThat(model.pendingCountProperty().get()).isZero();
@@ -194,13 +168,13 @@ class AlertsModelLiveTest {
         });
 
         String nobody = "http://127.0.0.1:" + Ports.any();
-        prometheus.set(new PrometheusClient(nobody, PrometheusClient.defaultHttp()));
-        LiveStack.await("the not-reachable message", 10,
-                () -> read(() -> model.messageProperty().get().startsWith("Prometheus at " + nobody + " is not reachable")));
+        live.prometheus.set(new PrometheusClient(nobody, PrometheusClient.defaultHttp()));
+        LiveStack.await("the not-reachable message", 10, () -> live.read(() -> model.messageProperty().get()
+                .startsWith("Prometheus at " + nobody + " is not reachable")));
 
-        prometheus.set(stack.client);
-        LiveStack.await("rules again", 10, () -> read(() -> !model.alerts().isEmpty()));
-        read(() -> {
+        live.prometheus.set(live.stack.client);
+        LiveStack.await("rules again", 10, () -> live.read(() -> !model.alerts().isEmpty()));
+        live.read(() -> {
             assertThat(model.messageProperty().get()).isEmpty();
             assertThat(model.firingCountProperty().get()).as("APIDown still fires").isEqualTo(1);
             return null;
@@ -210,7 +184,7 @@ class AlertsModelLiveTest {
     @Test
     @Order(6)
     void withoutPrometheusARefreshGivesTheMessageNotAnException() {
-        AlertsModel absent = new AlertsModel(executor, FxThread.direct(), new SimpleObjectProperty<>(null));
+        AlertsModel absent = new AlertsModel(live.executor, FxThread.direct(), new SimpleObjectProperty<>(null));
 
         absent.refresh();
 
