@@ -8,6 +8,7 @@ import io.undertow.util.AttachmentKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 
 /**
  * Exact-path routing with proper 404 and 405 (with {@code Allow}). Every route is a fixed path, so a map
@@ -22,15 +23,32 @@ public final class RouteTable implements HttpHandler {
     private final Map<String, Map<String, HttpHandler>> routes = new LinkedHashMap<>();
     private final Map<String, String> allowHeaders = new LinkedHashMap<>();
 
-    /** Adds {@code method path}; a path may have several methods. */
+    /** Adds {@code method path}, served on Undertow's worker pool; a path may have several methods. */
     public RouteTable add(String method, String path, Endpoint endpoint) {
-        HttpHandler handler = new BlockingHandler(exchange -> {
+        return put(method, path, blocking(endpoint));
+    }
+
+    /**
+     * Adds an operations endpoint ({@code /metrics}, {@code /health}, {@code /admin/…}) served on {@code ops}, a
+     * pool of its own: when slow predictions hold every worker thread, Prometheus can still scrape and the
+     * health check still answers, so the dashboards show a slow API instead of a dead one.
+     */
+    public RouteTable addOps(String method, String path, Endpoint endpoint, Executor ops) {
+        HttpHandler inner = blocking(endpoint);
+        return put(method, path, exchange -> exchange.dispatch(ops, inner));
+    }
+
+    private static HttpHandler blocking(Endpoint endpoint) {
+        return new BlockingHandler(exchange -> {
             try {
                 endpoint.handle(exchange);
             } catch (Exception | Error e) {
                 ErrorMapper.send(exchange, e);
             }
         });
+    }
+
+    private RouteTable put(String method, String path, HttpHandler handler) {
         Map<String, HttpHandler> byMethod = routes.computeIfAbsent(path, p -> new TreeMap<>());
         if (byMethod.put(method, handler) != null) {
             throw new IllegalArgumentException("route " + method + " " + path + " is defined twice");

@@ -8,6 +8,7 @@ import dev.mlobservatory.api.model.ModelCatalog;
 import dev.mlobservatory.api.model.TrainedModel;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.undertow.server.HttpHandler;
+import java.util.concurrent.Executor;
 
 /** The API's one route table. */
 public final class Routes {
@@ -20,11 +21,12 @@ public final class Routes {
      * otherwise it is an unknown path (404) like any other.
      */
     public static HttpHandler create(ModelCatalog catalog, ApiMetrics metrics, PrometheusRegistry registry,
-                                     long startNanos, DriftMonitor drift, FaultInjector faults, boolean faultsEnabled) {
+                                     long startNanos, DriftMonitor drift, FaultInjector faults, boolean faultsEnabled,
+                                     Executor ops) {
         InfoEndpoints info = new InfoEndpoints(catalog, startNanos);
         RouteTable table = new RouteTable()
-                .add("GET", "/health", info::health)
-                .add("GET", "/metrics", new MetricsEndpoint(registry));
+                .addOps("GET", "/health", info::health, ops)
+                .addOps("GET", "/metrics", new MetricsEndpoint(registry), ops);
         for (TrainedModel model : catalog.all()) {
             String base = "/" + model.version();
             table.add("POST", base + "/predict", new PredictEndpoint(model, metrics, drift, faults))
@@ -32,8 +34,8 @@ public final class Routes {
         }
         if (faultsEnabled) {
             FaultsEndpoint admin = new FaultsEndpoint(faults, catalog.versions());
-            table.add("GET", "/admin/faults", admin::get)
-                 .add("PUT", "/admin/faults", admin::put);
+            table.addOps("GET", "/admin/faults", admin::get, ops)
+                 .addOps("PUT", "/admin/faults", admin::put, ops);
         }
         return new HttpMetricsHandler(table, metrics);
     }

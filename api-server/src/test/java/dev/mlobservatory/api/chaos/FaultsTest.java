@@ -68,6 +68,35 @@ class FaultsTest {
     }
 
     @Test
+    void scrapesAndHealthStillAnswerWhileSlowPredictionsHoldEveryWorker() throws Exception {
+        try (TestApi api = new TestApi(true)) {
+            api.putJson("/admin/faults", "{\"latency_ms\":4000}");
+            java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(80);
+            try {
+                java.util.List<java.util.concurrent.Future<Integer>> slow = new java.util.ArrayList<>();
+                for (int i = 0; i < 80; i++) { // more than the 64 worker threads
+                    slow.add(callers.submit(() -> api.postJson("/v1/predict", SETOSA).statusCode()));
+                }
+                Thread.sleep(500); // the predictions now hold every worker
+
+                long t0 = System.nanoTime();
+                assertThat(api.get("/metrics").statusCode()).isEqualTo(200);
+                assertThat(api.get("/health").statusCode()).isEqualTo(200);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+
+                // Behaviour, not speed: the ops endpoints did not queue behind a 4 s prediction.
+                assertThat(seconds).isLessThan(3.0);
+                assertThat(slow.stream().filter(f -> !f.isDone()).count()).isPositive();
+                for (var f : slow) {
+                    assertThat(f.get()).isEqualTo(200);
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void outOfRangeValuesAreRejectedNamingTheFieldAndChangeNothing() {
         try (TestApi api = new TestApi(true)) {
             api.putJson("/admin/faults", "{\"latency_ms\":5}");

@@ -56,6 +56,8 @@ public final class ConsoleApp extends Application {
         }
         primary.setMaximized(s.getBoolean("window.maximized", false));
         primary.show();
+        LOG.info("window shown {} ms after the JVM started",
+                System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
         window.start();
         console.stack.probe();
         if (options.startStack()) {

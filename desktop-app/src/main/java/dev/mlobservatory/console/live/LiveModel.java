@@ -40,6 +40,7 @@ public final class LiveModel {
             + "Start the stack (Stack panel) to see Prometheus's estimates beside them.";
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveModel.class);
+    private volatile boolean firstServerData;
 
     /** A dashboard panel ready to run: queries with variables substituted, and the factor to the chart's unit. */
     private record Feed(LiveChart chart, List<DashboardQueries.Target> targets, double scale) {
@@ -194,6 +195,12 @@ public final class LiveModel {
 
     /** Hands one refresh's state to the FX thread, all at once so the view never sees half of it. */
     void publish(LiveFrame f, String text, Level lvl, boolean answered) {
+        if (!firstServerData && !f.series(LiveChart.LATENCY, LiveSeries.Source.SERVER).isEmpty()) {
+            firstServerData = true;
+            // The start-up benchmark (scripts/bench/console-bench.sh) reads this line.
+            LOG.info("first server-side chart data {} ms after the JVM started",
+                    System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        }
         fx.run(() -> {
             frame.set(f);
             status.set(text);
