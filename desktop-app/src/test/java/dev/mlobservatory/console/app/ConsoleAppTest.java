@@ -76,6 +76,12 @@ class ConsoleAppTest {
         awaitText("#traffic-burst", "BURSTING", 5);
         assertThat(text("#status-line")).startsWith("Running. Local: API on 127.0.0.1:");
 
+        // The Chaos panel's Kill API / Restart API: the API chip follows.
+        robot.clickOn("#chaos-kill");
+        awaitText("#chip-api", "API down", 15);
+        robot.clickOn("#chaos-restart");
+        awaitText("#chip-api", "API up", 15);
+
         FxToolkit.cleanupApplication(app); // what closing the window does: ConsoleApp.stop()
         app = null;
 

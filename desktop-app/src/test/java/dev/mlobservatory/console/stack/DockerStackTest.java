@@ -61,10 +61,16 @@ class DockerStackTest {
         assertThat(stack.apiUrl()).isEqualTo("http://127.0.0.1:18080");
         assertThat(stack.grafanaUrl()).isEqualTo("http://localhost:13000");
 
+        stack.stopApi();
+        stack.startApi();
         stack.close();
         stack.close();
 
-        assertThat(Files.readAllLines(calls)).hasSize(2).last().asString().startsWith("-f stack/compose.yaml down ");
+        List<String> lines = Files.readAllLines(calls);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).startsWith("-f stack/compose.yaml stop api ");
+        assertThat(lines.get(2)).startsWith("-f stack/compose.yaml start api ");
+        assertThat(lines.get(3)).startsWith("-f stack/compose.yaml down ");
         assertThat(children.alive()).isEmpty();
     }
 
