@@ -77,7 +77,9 @@ class AlertsViewTest {
         alerts = new AlertsModel(executor, FxThread.javafx(), prometheus, Duration.ofMillis(300));
         targets = new TargetsModel(executor, FxThread.javafx(), prometheus, Duration.ofMillis(300));
         // Within Monocle's 1280x800 headless screen: a larger window fails to paint (BufferOverflowException).
-        stage.setScene(new Scene(new VBox(new AlertsView(alerts), new TargetsView(targets)), 1200, 780));
+        Scene scene = new Scene(new VBox(new AlertsView(alerts), new TargetsView(targets)), 1200, 780);
+        dev.mlobservatory.console.ui.Theme.apply(scene, false, false); // as the app styles it
+        stage.setScene(scene);
         stage.show();
         alerts.start();
         targets.start();

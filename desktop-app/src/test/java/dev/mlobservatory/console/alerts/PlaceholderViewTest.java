@@ -36,7 +36,9 @@ class PlaceholderViewTest {
         this.stage = stage;
         alerts = new AlertsModel(executor, FxThread.javafx(), prometheus);
         targets = new TargetsModel(executor, FxThread.javafx(), prometheus);
-        stage.setScene(new Scene(new VBox(new AlertsView(alerts), new TargetsView(targets)), 1000, 700));
+        Scene scene = new Scene(new VBox(new AlertsView(alerts), new TargetsView(targets)), 1000, 700);
+        dev.mlobservatory.console.ui.Theme.apply(scene, false, false); // as the app styles it
+        stage.setScene(scene);
         stage.show();
     }
 

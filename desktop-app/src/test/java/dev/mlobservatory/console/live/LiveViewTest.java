@@ -48,7 +48,9 @@ class LiveViewTest {
                 DashboardQueries.read(StackFiles.locate(home).dashboard()),
                 samples);
         view = new LiveView(model);
-        stage.setScene(new Scene(view, 1000, 760));
+        Scene scene = new Scene(view, 1000, 760);
+        dev.mlobservatory.console.ui.Theme.apply(scene, false, false); // as the app styles it
+        stage.setScene(scene);
         stage.show();
     }
 

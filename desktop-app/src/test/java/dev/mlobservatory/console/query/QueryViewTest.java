@@ -77,7 +77,9 @@ class QueryViewTest {
         prometheus = new SimpleObjectProperty<>(stack.client);
         model = new QueryModel(executor, FxThread.javafx(), prometheus);
         view = new QueryView(model);
-        stage.setScene(new Scene(view, 1100, 700));
+        Scene scene = new Scene(view, 1100, 700);
+        dev.mlobservatory.console.ui.Theme.apply(scene, false, false); // as the app styles it
+        stage.setScene(scene);
         stage.show();
         model.start();
     }
