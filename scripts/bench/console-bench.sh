@@ -32,31 +32,39 @@ chart_ms=$(grep -oE 'first server-side chart data [0-9]+ ms' "$log" | grep -oE '
 prom=$(pgrep -P "$console" -x prometheus || true)
 hz=$(getconf CLK_TCK)
 
-# CPU ticks per thread group of the console, and of prometheus: "group ticks" lines.
+# CPU ticks per thread of the console ("tid group ticks"), and of the whole process and of prometheus.
 ticks() {
   for t in /proc/"$console"/task/*; do
     comm=$(cat "$t/comm" 2>/dev/null) || continue
     stat=$(cat "$t/stat" 2>/dev/null) || continue
-    # fields after the ")": state is 3rd overall; utime and stime are 14th and 15th.
+    # after the ")" of the name: utime and stime are the 12th and 13th fields.
     set -- ${stat##*) }
     case "$comm" in
       "JavaFX Applicat"*|QuantumRendere*|InvokeLaterDisp*|Prism*) g=ui ;;
       console-*|prometheus-outp*|OkHttp*|Okio*) g=executor ;;
-      XNIO-*|*worker*|*I/O*) g=api ;;
+      XNIO-*|api-ops-*) g=api ;;
       traffic-*) g=traffic ;;
       "GC Thread"*|G1*|"VM Thread"|"VM Periodic"*) g=gc ;;
-      C1*|C2*|"C2 CompilerThre"*|"C1 CompilerThre"*) g=jit ;;
+      C1*|C2*) g=jit ;;
       *) g=other ;;
     esac
-    echo "$g $(( ${12} + ${13} ))"
+    echo "${t##*/} $g $(( ${12} + ${13} ))"
   done
+  stat=$(cat /proc/"$console"/stat); set -- ${stat##*) }; echo "0 process $(( ${12} + ${13} ))"
   if [[ -n "$prom" && -r /proc/$prom/stat ]]; then
-    stat=$(cat /proc/"$prom"/stat); set -- ${stat##*) }; echo "prometheus $(( ${12} + ${13} ))"
+    stat=$(cat /proc/"$prom"/stat); set -- ${stat##*) }; echo "1 prometheus $(( ${12} + ${13} ))"
   fi
 }
-sum() { awk -v g="$1" '$1==g {s+=$2} END {print s+0}' <<<"$2"; }
+# Ticks of group $1 between samples $2 (before) and $3 (after): per thread, a thread born since counts from 0.
+# Threads that ended in between (idle HTTP threads retire after 30 s) lose their last interval, so the groups
+# can add up to a little less than the process total, which is exact.
+delta() {
+  awk -v g="$1" 'NR==FNR { if ($2==g) b[$1]=$3; next } $2==g { d += $3 - ($1 in b ? b[$1] : 0) } END { print d+0 }' \
+    <(echo "$2") <(echo "$3")
+}
 heap_mb() {
   jcmd "$console" GC.run >/dev/null 2>&1 || true
+  sleep 2
   jcmd "$console" GC.heap_info 2>/dev/null | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+' | awk '{printf "%.1f", $1/1024}'
 }
 
@@ -72,16 +80,12 @@ for m in $(seq 1 "$minutes"); do
   after=$(ticks); t1=$(date +%s.%N)
   secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')
   row="| $m"
-  total=0
-  cells=""
+  pct() { awk -v d="$1" -v s="$secs" -v hz="$hz" 'BEGIN {printf "%.1f", 100 * d / hz / s}'; }
+  row+=" | $(pct "$(delta process "$before" "$after")")"
   for g in "${groups[@]}"; do
-    d=$(( $(sum "$g" "$after") - $(sum "$g" "$before") ))
-    total=$(( total + d ))
-    cells+=" | $(awk -v d="$d" -v s="$secs" -v hz="$hz" 'BEGIN {printf "%.1f", 100 * d / hz / s}')"
+    row+=" | $(pct "$(delta "$g" "$before" "$after")")"
   done
-  p=$(( $(sum prometheus "$after") - $(sum prometheus "$before") ))
-  row+=" | $(awk -v d="$total" -v s="$secs" -v hz="$hz" 'BEGIN {printf "%.1f", 100 * d / hz / s}')$cells"
-  row+=" | $(awk -v d="$p" -v s="$secs" -v hz="$hz" 'BEGIN {printf "%.1f", 100 * d / hz / s}') | $(heap_mb) |"
+  row+=" | $(pct "$(delta prometheus "$before" "$after")") | $(heap_mb) |"
   echo "$row"
   before=$after; t0=$t1
 done
