@@ -1,5 +1,6 @@
 package dev.mlobservatory.bench;
 
+import dev.mlobservatory.api.metrics.ModelMetrics;
 import dev.mlobservatory.api.model.ModelCatalog;
 import dev.mlobservatory.api.model.TrainedModel;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ public class PredictBenchmark {
 
     private TrainedModel model;
     private InstrumentedApi api;
+    private ModelMetrics series;
     private String route;
     private byte[][] singles;
     private byte[][] batches;
@@ -39,6 +41,7 @@ public class PredictBenchmark {
     public void setUp() {
         api = new InstrumentedApi(ModelCatalog.trainDefault()); // a fresh registry per trial
         model = api.model(version);
+        series = api.modelMetrics(version);
         route = "/" + version + "/predict";
         Flowers flowers = Flowers.load(1);
         singles = new byte[flowers.size()][];
@@ -70,12 +73,12 @@ public class PredictBenchmark {
 
     @Benchmark
     public byte[] singleRecorded() {
-        return PredictionPath.recorded(model, api.metrics, api.drift, api.faults, nextSingle());
+        return PredictionPath.recorded(model, series, api.drift, api.faults, nextSingle());
     }
 
     @Benchmark
     public byte[] singleRecordedHttp() {
-        return PredictionPath.recordedWithHttp(model, api.metrics, api.drift, api.faults, route, nextSingle());
+        return PredictionPath.recordedWithHttp(model, series, api.metrics, api.drift, api.faults, route, nextSingle());
     }
 
     @Benchmark
@@ -85,11 +88,11 @@ public class PredictBenchmark {
 
     @Benchmark
     public byte[] batch100Recorded() {
-        return PredictionPath.recorded(model, api.metrics, api.drift, api.faults, nextBatch());
+        return PredictionPath.recorded(model, series, api.drift, api.faults, nextBatch());
     }
 
     @Benchmark
     public byte[] batch100RecordedHttp() {
-        return PredictionPath.recordedWithHttp(model, api.metrics, api.drift, api.faults, route, nextBatch());
+        return PredictionPath.recordedWithHttp(model, series, api.metrics, api.drift, api.faults, route, nextBatch());
     }
 }

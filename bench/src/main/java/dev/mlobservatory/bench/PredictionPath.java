@@ -8,6 +8,7 @@ import dev.mlobservatory.api.http.Json;
 import dev.mlobservatory.api.http.PredictEndpoint;
 import dev.mlobservatory.api.http.PredictRequest;
 import dev.mlobservatory.api.metrics.ApiMetrics;
+import dev.mlobservatory.api.metrics.ModelMetrics;
 import dev.mlobservatory.api.model.IrisFeatures;
 import dev.mlobservatory.api.model.PredictionResult;
 import dev.mlobservatory.api.model.TrainedModel;
@@ -34,7 +35,7 @@ public final class PredictionPath {
      * The same as the endpoint does it: drift observed per input, faults applied, every flower counted with its
      * confidence, a failure counted as an error, and the request's duration observed.
      */
-    public static byte[] recorded(TrainedModel model, ApiMetrics metrics, DriftMonitor drift, FaultInjector faults,
+    public static byte[] recorded(TrainedModel model, ModelMetrics metrics, DriftMonitor drift, FaultInjector faults,
                                   byte[] body) {
         String version = model.version();
         long start = System.nanoTime();
@@ -46,10 +47,10 @@ public final class PredictionPath {
             faults.apply(version);
             return write(answer(model, request, metrics));
         } catch (RuntimeException e) {
-            metrics.predictionFailed(version);
+            metrics.failed();
             throw e;
         } finally {
-            metrics.predictionDuration(version, (System.nanoTime() - start) / 1e9);
+            metrics.duration((System.nanoTime() - start) / 1e9);
         }
     }
 
@@ -57,8 +58,8 @@ public final class PredictionPath {
      * {@link #recorded} inside what {@code HttpMetricsHandler} adds to every request: its own clock and one
      * observation of {@code http_server_request_duration_seconds}. The full instrumentation of one request.
      */
-    public static byte[] recordedWithHttp(TrainedModel model, ApiMetrics metrics, DriftMonitor drift,
-                                          FaultInjector faults, String route, byte[] body) {
+    public static byte[] recordedWithHttp(TrainedModel model, ModelMetrics metrics, ApiMetrics http,
+                                          DriftMonitor drift, FaultInjector faults, String route, byte[] body) {
         long start = System.nanoTime();
         int status = 200;
         try {
@@ -70,11 +71,11 @@ public final class PredictionPath {
             status = 500;
             throw e;
         } finally {
-            metrics.httpRequest("POST", route, status, (System.nanoTime() - start) / 1e9);
+            http.httpRequest("POST", route, status, (System.nanoTime() - start) / 1e9);
         }
     }
 
-    private static Object answer(TrainedModel model, PredictRequest request, ApiMetrics metrics) {
+    private static Object answer(TrainedModel model, PredictRequest request, ModelMetrics metrics) {
         if (!request.batch()) {
             PredictionResult r = predict(model, request.rows().get(0), metrics);
             return new PredictEndpoint.Single(r.label(), r.confidence(), r.probabilities(), model.version());
@@ -87,10 +88,10 @@ public final class PredictionPath {
         return new PredictEndpoint.Batch(rows, model.version());
     }
 
-    private static PredictionResult predict(TrainedModel model, IrisFeatures features, ApiMetrics metrics) {
+    private static PredictionResult predict(TrainedModel model, IrisFeatures features, ModelMetrics metrics) {
         PredictionResult r = model.predict(features);
         if (metrics != null) {
-            metrics.predicted(model.version(), r.label(), r.confidence());
+            metrics.predicted(r.label(), r.confidence());
         }
         return r;
     }

@@ -1,5 +1,6 @@
 package dev.mlobservatory.bench;
 
+import dev.mlobservatory.api.metrics.ModelMetrics;
 import dev.mlobservatory.api.model.IrisFeatures;
 import dev.mlobservatory.api.model.ModelCatalog;
 import java.util.concurrent.TimeUnit;
@@ -22,12 +23,14 @@ import org.openjdk.jmh.annotations.State;
 public class RecordingBenchmark {
 
     private InstrumentedApi api;
+    private ModelMetrics v1;
     private IrisFeatures flower;
     private double seconds = 0.0003;
 
     @Setup(Level.Trial)
     public void setUp() {
         api = new InstrumentedApi(ModelCatalog.trainDefault());
+        v1 = api.modelMetrics("v1");
         flower = Flowers.load(1).get(0);
     }
 
@@ -41,13 +44,13 @@ public class RecordingBenchmark {
     /** {@code ml_predictions_total} + {@code ml_prediction_confidence}, once per flower. */
     @Benchmark
     public void predicted() {
-        api.metrics.predicted("v1", "versicolor", 0.93);
+        v1.predicted("versicolor", 0.93);
     }
 
     /** {@code ml_prediction_duration_seconds}, once per request. */
     @Benchmark
     public void predictionDuration() {
-        api.metrics.predictionDuration("v1", seconds);
+        v1.duration(seconds);
     }
 
     /** {@code http_server_request_duration_seconds}, once per request. */

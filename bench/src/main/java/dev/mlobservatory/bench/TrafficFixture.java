@@ -79,7 +79,7 @@ public final class TrafficFixture {
 
     private static void send(InstrumentedApi api, TrainedModel model, String route, byte[] body) {
         try {
-            PredictionPath.recordedWithHttp(model, api.metrics, api.drift, api.faults, route, body);
+            PredictionPath.recordedWithHttp(model, api.modelMetrics(model.version()), api.metrics, api.drift, api.faults, route, body);
         } catch (ApiException expected) {
             // counted by the path, as the server counts it
         }
