@@ -3,6 +3,7 @@ package dev.mlobservatory.api.http;
 import dev.mlobservatory.api.chaos.FaultInjector;
 import dev.mlobservatory.api.drift.DriftMonitor;
 import dev.mlobservatory.api.metrics.ApiMetrics;
+import dev.mlobservatory.api.metrics.ModelMetrics;
 import dev.mlobservatory.api.model.IrisFeatures;
 import dev.mlobservatory.api.model.PredictionResult;
 import dev.mlobservatory.api.model.TrainedModel;
@@ -29,13 +30,13 @@ public final class PredictEndpoint implements Endpoint {
     }
 
     private final TrainedModel model;
-    private final ApiMetrics metrics;
+    private final ModelMetrics metrics;
     private final DriftMonitor drift;
     private final FaultInjector faults;
 
     public PredictEndpoint(TrainedModel model, ApiMetrics metrics, DriftMonitor drift, FaultInjector faults) {
         this.model = model;
-        this.metrics = metrics;
+        this.metrics = metrics.forVersion(model.version());
         this.drift = drift;
         this.faults = faults;
     }
@@ -56,10 +57,10 @@ public final class PredictEndpoint implements Endpoint {
             Json.send(exchange, StatusCodes.OK, answer);
         } catch (RuntimeException e) {
             // The lab's contract: a rejected or failed prediction request counts as status="error".
-            metrics.predictionFailed(version);
+            metrics.failed();
             throw e;
         } finally {
-            metrics.predictionDuration(version, (System.nanoTime() - start) / 1e9);
+            metrics.duration((System.nanoTime() - start) / 1e9);
         }
     }
 
@@ -79,7 +80,7 @@ public final class PredictEndpoint implements Endpoint {
 
     private PredictionResult predict(IrisFeatures features) {
         PredictionResult r = model.predict(features);
-        metrics.predicted(model.version(), r.label(), r.confidence());
+        metrics.predicted(r.label(), r.confidence());
         return r;
     }
 }

@@ -139,20 +139,12 @@ public final class ApiMetrics {
                 .register(registry);
     }
 
-    /** Records a prediction that was answered, one per flower. */
-    public void predicted(String version, String label, double confidence) {
-        predictions.labelValues(version, label, SUCCESS).inc();
-        predictionConfidence.labelValues(version).observe(confidence);
-    }
-
-    /** Records a prediction request that was rejected or failed. */
-    public void predictionFailed(String version) {
-        predictions.labelValues(version, ERROR, ERROR).inc();
-    }
-
-    /** Time spent on one prediction request, answered or not. */
-    public void predictionDuration(String version, double seconds) {
-        predictionDuration.labelValues(version).observe(seconds);
+    /**
+     * The prediction series of {@code version} ({@code ml_predictions_total}, {@code ml_prediction_duration_seconds},
+     * {@code ml_prediction_confidence}), for the endpoint that serves the version to keep and record into.
+     */
+    public ModelMetrics forVersion(String version) {
+        return new ModelMetrics(version, predictions, predictionDuration, predictionConfidence);
     }
 
     public void modelAccuracy(String version, double accuracy) {

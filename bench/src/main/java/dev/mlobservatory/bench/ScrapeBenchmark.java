@@ -1,0 +1,64 @@
+package dev.mlobservatory.bench;
+
+import dev.mlobservatory.api.model.ModelCatalog;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * {@code GET /metrics} after traffic, as {@code MetricsEndpoint} serves it: the writer the {@code Accept} header
+ * picks, the registry's snapshot (callbacks included: CPU, memory, JVM, drift PSI), the body in memory.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Thread)
+public class ScrapeBenchmark {
+
+    /** Prometheus's classic text format: what curl and a plain {@code Accept} get. */
+    static final String TEXT = "text/plain; version=0.0.4";
+    /** The {@code Accept} header Prometheus 2.x sends by default: it gets OpenMetrics. */
+    static final String PROMETHEUS = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;"
+            + "version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
+    @Param({"text", "openmetrics"})
+    public String format;
+
+    private InstrumentedApi api;
+    private ExpositionFormats formats;
+    private String accept;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        api = new InstrumentedApi(ModelCatalog.trainDefault());
+        TrafficFixture.run(api, Flowers.load(1));
+        formats = ExpositionFormats.init();
+        accept = accept(format);
+    }
+
+    static String accept(String format) {
+        return switch (format) {
+            case "text" -> TEXT;
+            case "openmetrics" -> PROMETHEUS;
+            default -> throw new IllegalArgumentException("format must be text or openmetrics, got " + format);
+        };
+    }
+
+    @Benchmark
+    public byte[] scrape() throws IOException {
+        ExpositionFormatWriter writer = formats.findWriter(accept);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+        writer.write(out, api.registry.scrape());
+        return out.toByteArray();
+    }
+}
