@@ -2,7 +2,6 @@ package dev.mlobservatory.console.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.mlobservatory.console.app.AppExecutor;
 import dev.mlobservatory.console.app.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledExecutorService;
-import javafx.application.Application;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
@@ -72,7 +70,6 @@ class AlertsViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         SimpleObjectProperty<PrometheusClient> prometheus = new SimpleObjectProperty<>(stack.client);
         alerts = new AlertsModel(executor, FxThread.javafx(), prometheus, Duration.ofMillis(300));
         targets = new TargetsModel(executor, FxThread.javafx(), prometheus, Duration.ofMillis(300));

@@ -21,13 +21,7 @@ class PrometheusClientTest {
         for (int i = 0; i < 20; i++) {
             stack.api.postJson("/v1/predict", "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}");
         }
-        LiveStack.await("the API's samples in Prometheus", 30, () -> {
-            try {
-                return stack.client.query("ml_predictions_total") instanceof QueryResult.Vector v && !v.samples().isEmpty();
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        stack.awaitSeries("the API's samples in Prometheus", "ml_predictions_total", 30);
     }
 
     @AfterAll

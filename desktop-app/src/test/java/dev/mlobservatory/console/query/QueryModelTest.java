@@ -49,14 +49,7 @@ class QueryModelTest {
             stack.api.postJson("/v1/predict", TestApi.flower(5.1, 3.5, 1.4, -0.2));
         }
         // rate() needs two samples after the traffic: wait for them, so every example has data to show.
-        LiveStack.await("a rate over the API's counters", 30, () -> {
-            try {
-                return stack.client.query("rate(ml_predictions_total[1m])") instanceof QueryResult.Vector v
-                        && !v.samples().isEmpty();
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        stack.awaitSeries("a rate over the API's counters", "rate(ml_predictions_total[1m])", 30);
     }
 
     @AfterAll

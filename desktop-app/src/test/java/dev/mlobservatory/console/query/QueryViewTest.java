@@ -2,18 +2,15 @@ package dev.mlobservatory.console.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.mlobservatory.api.TestApi;
 import dev.mlobservatory.console.app.AppExecutor;
 import dev.mlobservatory.console.app.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
-import dev.mlobservatory.console.prom.QueryResult;
 import dev.mlobservatory.console.testing.LiveStack;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
@@ -50,14 +47,7 @@ class QueryViewTest {
             stack.api.postJson("/v1/predict", TestApi.flower(5.1, 3.5, 1.4, 0.2));
             stack.api.postJson("/v2/predict", TestApi.flower(7.7, 3.0, 6.1, 2.3));
         }
-        LiveStack.await("the API's counters in Prometheus", 30, () -> {
-            try {
-                return stack.client.query("rate(ml_predictions_total[1m])") instanceof QueryResult.Vector v
-                        && !v.samples().isEmpty();
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        stack.awaitSeries("the API's counters in Prometheus", "rate(ml_predictions_total[1m])", 30);
     }
 
     @AfterAll
@@ -73,7 +63,6 @@ class QueryViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         prometheus = new SimpleObjectProperty<>(stack.client);
         model = new QueryModel(executor, FxThread.javafx(), prometheus);
         view = new QueryView(model);

@@ -3,6 +3,7 @@ package dev.mlobservatory.console.testing;
 import dev.mlobservatory.api.TestApi;
 import dev.mlobservatory.api.testing.Tools;
 import dev.mlobservatory.console.prom.PrometheusClient;
+import dev.mlobservatory.console.prom.QueryResult;
 import dev.mlobservatory.console.stack.ChildProcesses;
 import dev.mlobservatory.console.stack.Ports;
 import dev.mlobservatory.console.stack.PrometheusProcess;
@@ -58,6 +59,17 @@ public final class LiveStack implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new AssertionError("timed out after " + seconds + " s waiting for " + what);
+    }
+
+    /** Waits (up to {@code seconds}) until the instant query {@code promql} returns at least one series. */
+    public void awaitSeries(String what, String promql, int seconds) throws InterruptedException {
+        await(what, seconds, () -> {
+            try {
+                return client.query(promql) instanceof QueryResult.Vector v && !v.samples().isEmpty();
+            } catch (Exception notYet) {
+                return false;
+            }
+        });
     }
 
     public String apiUrl() {
