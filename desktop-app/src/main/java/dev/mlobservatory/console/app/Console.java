@@ -4,6 +4,7 @@ import dev.mlobservatory.console.chaos.ChaosModel;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.settings.ConsoleSettings;
 import dev.mlobservatory.console.stack.ChildProcesses;
+import dev.mlobservatory.console.stack.DataDirs;
 import dev.mlobservatory.console.stack.StackFiles;
 import dev.mlobservatory.console.stack.StackModel;
 import dev.mlobservatory.console.stack.StackPorts;
@@ -36,10 +37,16 @@ public final class Console implements AutoCloseable {
         this.home = home;
         this.fx = fx;
         this.settings = ConsoleSettings.load(home.resolve("settings.properties"));
-        this.children = new ChildProcesses(home.resolve("children.pid"));
+        this.children = new ChildProcesses(home);
+        // Leftovers of consoles that are gone: their children first, then the data folders those children used.
+        // A console still running keeps both.
         int reaped = children.reapLeftovers();
         if (reaped > 0) {
-            LOG.warn("stopped {} process(es) an earlier console left running", reaped);
+            LOG.warn("stopped {} process(es) a console that is no longer running left behind", reaped);
+        }
+        int swept = DataDirs.sweepOrphans(home) + DataDirs.sweepOrphans(DataDirs.fallbackRoot());
+        if (swept > 0) {
+            LOG.info("removed {} Prometheus data folder(s) left by consoles that are no longer running", swept);
         }
         this.stack = new StackModel(executor, fx, children, StackFiles.locate(home), home, http);
         this.traffic = new TrafficModel(executor, fx, stack.apiUrlProperty());

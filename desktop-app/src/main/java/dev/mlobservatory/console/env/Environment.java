@@ -12,9 +12,12 @@ import java.util.List;
  * @param prometheusVersion its version line, or null
  * @param repository the repository root (needed by Docker mode to build the API image), or null
  * @param busyPorts the configured ports something already listens on
+ * @param prometheusNote what the user should know about how the binary was chosen (a saved path that is gone,
+ *                       say), or null
  */
 public record Environment(boolean dockerClient, boolean dockerEngine, List<String> compose, String prometheus,
-                          String prometheusVersion, java.nio.file.Path repository, List<Integer> busyPorts) {
+                          String prometheusVersion, java.nio.file.Path repository, List<Integer> busyPorts,
+                          String prometheusNote) {
 
     public Environment {
         compose = List.copyOf(compose);

@@ -32,9 +32,20 @@ public final class EnvironmentProbe {
         } else if (onPath("docker-compose") != null && run(List.of("docker-compose", "version")) != null) {
             compose = List.of("docker-compose");
         }
-        String prometheus = configuredPrometheus != null && !configuredPrometheus.isBlank()
-                ? (Files.isExecutable(Path.of(configuredPrometheus)) ? configuredPrometheus : null)
-                : onPath("prometheus");
+        String prometheus = onPath("prometheus");
+        String note = null;
+        if (configuredPrometheus != null && !configuredPrometheus.isBlank()) {
+            Path configured = Path.of(configuredPrometheus.strip());
+            if (Files.isExecutable(configured) && !Files.isDirectory(configured)) {
+                prometheus = configured.toString();
+            } else {
+                // A saved path that went away (an upgrade, a moved download) must not hide the one on the PATH.
+                String why = Files.exists(configured) ? "is not an executable file" : "does not exist";
+                note = "The prometheus path in Settings, " + configured + ", " + why + "; "
+                        + (prometheus != null ? "using " + prometheus + " from the PATH instead."
+                                : "and there is no 'prometheus' on the PATH either.");
+            }
+        }
         String version = null;
         if (prometheus != null) {
             String out = run(List.of(prometheus, "--version"));
@@ -49,7 +60,7 @@ public final class EnvironmentProbe {
                 busy.add(port);
             }
         }
-        return new Environment(dockerClient, dockerEngine, compose, prometheus, version, repository, busy);
+        return new Environment(dockerClient, dockerEngine, compose, prometheus, version, repository, busy, note);
     }
 
     /** The executable's path on the PATH, or null. */

@@ -5,13 +5,8 @@ import dev.mlobservatory.api.ApiServer;
 import dev.mlobservatory.api.model.ModelCatalog;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Local mode: the API inside the console's JVM on 127.0.0.1, and the real {@code prometheus} binary as a child
@@ -20,31 +15,47 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStack implements RunningStack {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
-
     private final ModelCatalog models;
     private final Consumer<String> log;
     private final int apiPort;
     private volatile ApiServer api;
-    private final PrometheusProcess prometheus;
+    private volatile PrometheusProcess prometheus;
     private final Path dataDir;
+    /** How to start Prometheus again (Restart Prometheus): null when this stack runs the API alone. */
+    private final PrometheusLaunch launch;
+    private boolean closed;
 
     private LocalStack(ModelCatalog models, Consumer<String> log, ApiServer api, PrometheusProcess prometheus,
-                       Path dataDir) {
+                       Path dataDir, PrometheusLaunch launch) {
         this.models = models;
         this.log = log;
         this.api = api;
         this.apiPort = api.port();
         this.prometheus = prometheus;
         this.dataDir = dataDir;
+        this.launch = launch;
+    }
+
+    /** Everything needed to start the same Prometheus again: same binary, port, target and data. */
+    private record PrometheusLaunch(String binary, StackFiles files, String apiTarget, int port, Path data,
+                                    ChildProcesses children, Consumer<String> log, Consumer<String> onExit) {
+
+        PrometheusProcess start() throws IOException, InterruptedException {
+            PrometheusProcess p = PrometheusProcess.start(binary, files, apiTarget, port, data, null, children,
+                    line -> log.accept("prometheus | " + line));
+            p.onUnexpectedExit(onExit);
+            return p;
+        }
     }
 
     /**
      * @param prometheusBinary null to run the API alone
      * @param log receives progress lines for the log pane
+     * @param onPrometheusExit told why, when the Prometheus child ends without this stack stopping it
      */
     public static LocalStack start(StackPorts ports, StackFiles files, String prometheusBinary, ChildProcesses children,
-                                   Path home, Consumer<String> log) throws IOException, InterruptedException {
+                                   Path home, Consumer<String> log, Consumer<String> onPrometheusExit)
+            throws IOException, InterruptedException {
         log.accept("Training the models (Tribuo CART, v1 and v2)…");
         ModelCatalog models = ModelCatalog.trainDefault();
         int apiPort = choose("API", ports.api(), log);
@@ -53,22 +64,22 @@ public final class LocalStack implements RunningStack {
         if (prometheusBinary == null) {
             log.accept("No prometheus binary: running the API alone. Install Prometheus for server-side charts, "
                     + "alerts and the PromQL sandbox.");
-            return new LocalStack(models, log, api, null, null);
+            return new LocalStack(models, log, api, null, null, null);
         }
         Path dataDir = null;
         try {
             int promPort = choose("Prometheus", ports.prometheus(), log);
-            Files.createDirectories(home);
-            dataDir = Files.createTempDirectory(home, "prometheus-");
+            dataDir = DataDirs.create(home, children.owner(), log);
             log.accept("Starting " + prometheusBinary + " on 127.0.0.1:" + promPort + " (rules: " + files.rulesDir()
                     + ", data: " + dataDir + ")…");
-            PrometheusProcess prometheus = PrometheusProcess.start(prometheusBinary, files, "127.0.0.1:" + api.port(),
-                    promPort, dataDir.resolve("data"), null, children, line -> log.accept("prometheus | " + line));
+            PrometheusLaunch launch = new PrometheusLaunch(prometheusBinary, files, "127.0.0.1:" + api.port(), promPort,
+                    dataDir.resolve("data"), children, log, onPrometheusExit);
+            PrometheusProcess prometheus = launch.start();
             log.accept("Prometheus ready at " + prometheus.baseUrl());
-            return new LocalStack(models, log, api, prometheus, dataDir);
+            return new LocalStack(models, log, api, prometheus, dataDir, launch);
         } catch (IOException | InterruptedException | RuntimeException e) {
             api.close();
-            delete(dataDir);
+            DataDirs.delete(dataDir);
             throw e;
         }
     }
@@ -132,8 +143,37 @@ public final class LocalStack implements RunningStack {
         }
     }
 
+    /** Prometheus again, same port and data folder, after it died; a live one is left as it is. */
+    @Override
+    public synchronized void restartPrometheus() throws IOException, InterruptedException {
+        if (closed) {
+            throw new IOException("the stack is stopping");
+        }
+        if (launch == null) {
+            throw new IOException("this stack runs without Prometheus (no prometheus binary was found)");
+        }
+        if (prometheus != null && prometheus.isAlive()) {
+            return;
+        }
+        log.accept("Starting Prometheus again on 127.0.0.1:" + launch.port() + " with its data in " + dataDir + "…");
+        prometheus = launch.start();
+        log.accept("Prometheus ready at " + prometheus.baseUrl());
+    }
+
+    /** The data folder of this stack's Prometheus, null without one. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The Prometheus child, null without one (for tests). */
+    public PrometheusProcess prometheus() {
+        return prometheus;
+    }
+
+    /** Stops Prometheus and the API and removes Prometheus's data folder: nothing of this stack outlives it. */
     @Override
     public synchronized void close() {
+        closed = true;
         if (prometheus != null) {
             prometheus.close();
         }
@@ -141,17 +181,6 @@ public final class LocalStack implements RunningStack {
             api.close();
             api = null;
         }
-        delete(dataDir);
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("cannot delete {}: {}", dir, e.toString());
-        }
+        DataDirs.delete(dataDir);
     }
 }

@@ -26,6 +26,8 @@ public final class PrometheusProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Deque<String> tail = new ArrayDeque<>();
+    private volatile boolean closing;
+    private volatile Thread reader;
 
     private PrometheusProcess(Process process, int port) {
         this.process = process;
@@ -71,8 +73,42 @@ public final class PrometheusProcess implements AutoCloseable {
         return prometheus;
     }
 
+    /**
+     * Runs {@code action} with one sentence saying why, if the process ends without {@link #close()} having been
+     * called: killed, crashed, or stopped by someone else. Runs on a JDK thread; not at all after close().
+     */
+    public void onUnexpectedExit(Consumer<String> action) {
+        process.onExit().thenRun(() -> {
+            if (closing) {
+                return;
+            }
+            awaitOutput(); // the last error line is usually the reason: read it before saying why
+            if (!closing) {
+                action.accept(describeExit());
+            }
+        });
+    }
+
+    /** "Prometheus (pid 4242) exited with code 137 (killed by signal 9, SIGKILL). Its last words: …". */
+    String describeExit() {
+        int code = process.exitValue();
+        String how = code > 128 && code < 160 ? " (killed by signal " + (code - 128) + signalName(code - 128) + ")" : "";
+        return "Prometheus (pid " + process.pid() + ") exited with code " + code + how + ". Its last words: "
+                + lastError();
+    }
+
+    private static String signalName(int signal) {
+        return switch (signal) {
+            case 9 -> ", SIGKILL";
+            case 15 -> ", SIGTERM";
+            case 6 -> ", SIGABRT";
+            case 11 -> ", SIGSEGV";
+            default -> "";
+        };
+    }
+
     private void pipeOutput(Consumer<String> log) {
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
@@ -126,7 +162,8 @@ public final class PrometheusProcess implements AutoCloseable {
             String last = tail.isEmpty() ? "(no output)" : tail.getLast();
             for (var it = tail.descendingIterator(); it.hasNext(); ) {
                 String line = it.next();
-                if (line.contains("level=error") || line.contains("err=")) {
+                // Prometheus 2.x logs level=error, 3.x level=ERROR
+                if (line.contains("level=error") || line.contains("level=ERROR") || line.contains("err=")) {
                     return line;
                 }
             }
@@ -150,9 +187,24 @@ public final class PrometheusProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** SIGTERM (Prometheus flushes its head block), SIGKILL after 5 s. */
+    /** SIGTERM (Prometheus flushes its head block), SIGKILL after 5 s; returns once its output is read. */
     @Override
     public void close() {
+        closing = true;
         ChildProcesses.stop(process.toHandle());
+        awaitOutput();
+    }
+
+    /** The output reader ends when the process's stdout closes; nothing is logged after this returns. */
+    private void awaitOutput() {
+        Thread r = reader;
+        if (r == null || r == Thread.currentThread()) {
+            return;
+        }
+        try {
+            r.join(TimeUnit.SECONDS.toMillis(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -21,6 +21,15 @@ public interface RunningStack extends AutoCloseable {
     /** Starts the API again on the same port. Blocking. */
     void startApi() throws java.io.IOException, InterruptedException;
 
+    /**
+     * Starts the stack's Prometheus again after it died, on the same port with its data kept. Blocking. Only Local
+     * mode owns its Prometheus; in Docker mode compose restarts the container itself.
+     */
+    default void restartPrometheus() throws java.io.IOException, InterruptedException {
+        throw new java.io.IOException("this stack's Prometheus is not the console's child (Docker mode: "
+                + "docker compose restart prometheus)");
+    }
+
     /** Stops everything this stack started. Blocking; idempotent; never throws. */
     @Override
     void close();

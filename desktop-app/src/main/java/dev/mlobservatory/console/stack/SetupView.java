@@ -134,7 +134,8 @@ public final class SetupView extends BorderPane {
             prometheus.setText("checking…");
             return;
         }
-        prometheus.setText(env.prometheusUsable() ? env.prometheus() + " — " + env.prometheusVersion() : "not found");
+        String found = env.prometheusUsable() ? env.prometheus() + " — " + env.prometheusVersion() : "not found";
+        prometheus.setText(env.prometheusNote() == null ? found : found + "\n" + env.prometheusNote());
         docker.setText(env.dockerUsable() ? "ready (" + String.join(" ", env.compose()) + ")" : env.dockerProblem());
         ports.setText(env.busyPorts().isEmpty() ? "the configured ports are free"
                 : "in use: " + env.busyPorts() + " — the console will take the next free ones");

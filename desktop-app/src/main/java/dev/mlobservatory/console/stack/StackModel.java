@@ -35,6 +35,7 @@ public final class StackModel {
 
     static final int LOG_LINES = 2_000;
     static final Duration POLL = Duration.ofSeconds(2);
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final ScheduledExecutorService executor;
@@ -43,6 +44,7 @@ public final class StackModel {
     private final StackFiles files;
     private final Path home;
     private final OkHttpClient http;
+    private final OkHttpClient healthHttp;
     private final HealthPoller health;
 
     private final ObjectProperty<Environment> environment = new SimpleObjectProperty<>();
@@ -50,6 +52,9 @@ public final class StackModel {
     private final ObjectProperty<StackMode> mode = new SimpleObjectProperty<>(StackMode.LOCAL);
     private final ObjectProperty<StackPorts> ports = new SimpleObjectProperty<>(StackPorts.DEFAULT);
     private final StringProperty prometheusPath = new SimpleStringProperty("");
+    /** The one source of truth: every part of the stack that must agree, set in one step (see {@link #publish}). */
+    private volatile StackState current = StackState.STOPPED;
+    private final ObjectProperty<StackState> state = new SimpleObjectProperty<>(StackState.STOPPED);
     private final ObjectProperty<StackPhase> phase = new SimpleObjectProperty<>(StackPhase.STOPPED);
     private final StringProperty status = new SimpleStringProperty("Checking what is installed…");
     private final ObservableList<String> log = FXCollections.observableArrayList();
@@ -62,8 +67,11 @@ public final class StackModel {
     private final BooleanProperty grafanaReachable = new SimpleBooleanProperty();
     /** False after Kill API until Restart API: what the Chaos panel's buttons follow. */
     private final BooleanProperty apiUp = new SimpleBooleanProperty(true);
+    private final StringProperty prometheusExit = new SimpleStringProperty();
 
     private volatile RunningStack running;
+    /** The latest probe's answer, for readers off the FX thread; set after the mode it implies. */
+    private volatile Environment probed;
     private volatile Future<?> starting;
     private ScheduledFuture<?> poll;
 
@@ -75,7 +83,10 @@ public final class StackModel {
         this.files = files;
         this.home = home;
         this.http = http;
-        this.health = new HealthPoller(http);
+        // Health checks answer within seconds or count as down: a hung Prometheus (stopped, swapping) must turn
+        // its chip red at the next poll, not after the 15 s a slow query is allowed. Same connection pool.
+        this.healthHttp = http.newBuilder().callTimeout(HEALTH_TIMEOUT).readTimeout(HEALTH_TIMEOUT).build();
+        this.health = new HealthPoller(healthHttp);
     }
 
     // --- commands ---------------------------------------------------------------------------------------
@@ -89,13 +100,16 @@ public final class StackModel {
             Environment env = EnvironmentProbe.probe(configured, files.repository(),
                     List.of(p.api(), p.prometheus(), p.grafana()));
             fx.run(() -> {
-                environment.set(env);
-                probing.set(false);
-                if (phase.get() == StackPhase.STOPPED || phase.get() == StackPhase.FAILED) {
+                StackPhase now = current.phase();
+                if (now == StackPhase.STOPPED || now == StackPhase.FAILED) {
                     // Docker is the fuller picture (Grafana too) when it truly works; else Local.
                     mode.set(env.dockerUsable() ? StackMode.DOCKER : StackMode.LOCAL);
                     status.set(describe(env));
                 }
+                // The result last: whoever waits for it finds the mode already chosen.
+                probed = env;
+                environment.set(env);
+                probing.set(false);
             });
         });
     }
@@ -103,54 +117,72 @@ public final class StackModel {
     /** Starts the stack in the chosen mode. */
     public void start() {
         Environment env = environment.get();
-        if (env == null || phase.get().busy() || phase.get() == StackPhase.RUNNING) {
+        StackMode m = mode.get();
+        if (env == null) {
             return;
         }
-        StackMode m = mode.get();
         if (m == StackMode.DOCKER && !env.dockerUsable()) {
             status.set("Docker mode is not available: " + env.dockerProblem());
             return;
         }
+        synchronized (this) {
+            if (current.phase().busy() || current.running()) {
+                return;
+            }
+            publish(StackState.idle(StackPhase.STARTING));
+        }
         StackPorts p = ports.get();
-        phase.set(StackPhase.STARTING);
         status.set("Starting the stack (" + m + ")…");
         starting = executor.submit(() -> {
             try {
                 RunningStack stack = m == StackMode.DOCKER
                         ? DockerStack.start(env.compose(), files.composeFile(), p, children, this::appendLog)
-                        : LocalStack.start(p, files, env.prometheus(), children, home, this::appendLog);
-                running = stack;
+                        : LocalStack.start(p, files, env.prometheus(), children, home, this::appendLog,
+                                this::prometheusExited);
+                boolean stopped;
+                synchronized (this) {
+                    stopped = current.phase() != StackPhase.STARTING;
+                    if (!stopped) {
+                        running = stack;
+                        publish(StackState.running(stack, stack.prometheusUrl() == null ? null
+                                : new PrometheusClient(stack.prometheusUrl(), http)));
+                    }
+                }
+                if (stopped) {
+                    stack.close(); // Stop was pressed while the last step finished: it wins
+                    return;
+                }
                 fx.run(() -> {
-                    apiUp.set(true);
-                    phase.set(StackPhase.RUNNING);
-                    apiUrl.set(stack.apiUrl());
-                    grafanaUrl.set(stack.grafanaUrl());
-                    prometheus.set(stack.prometheusUrl() == null ? null
-                            : new PrometheusClient(stack.prometheusUrl(), PrometheusClient.defaultHttp()));
                     status.set("Running. " + stack.describe());
                     startPolling();
                 });
             } catch (InterruptedException e) {
-                fx.run(() -> {
-                    phase.set(StackPhase.STOPPED);
-                    status.set("Start cancelled.");
-                });
+                endStart(StackPhase.STOPPED, "Start cancelled.");
             } catch (Exception e) {
                 appendLog("Start failed: " + e.getMessage());
-                fx.run(() -> {
-                    phase.set(StackPhase.FAILED);
-                    status.set("Could not start the stack: " + e.getMessage());
-                });
+                endStart(StackPhase.FAILED, "Could not start the stack: " + e.getMessage());
             }
         });
     }
 
+    private void endStart(StackPhase phase, String why) {
+        synchronized (this) {
+            if (current.phase() == StackPhase.STARTING) {
+                publish(StackState.idle(phase));
+            }
+        }
+        fx.run(() -> status.set(why));
+    }
+
     /** Stops what the console started (also cancels a start in progress). */
     public void stop() {
-        if (phase.get() == StackPhase.STOPPED || phase.get() == StackPhase.STOPPING) {
-            return;
+        synchronized (this) {
+            StackPhase now = current.phase();
+            if (now == StackPhase.STOPPED || now == StackPhase.STOPPING) {
+                return;
+            }
+            publish(current.withPhase(StackPhase.STOPPING));
         }
-        phase.set(StackPhase.STOPPING);
         status.set("Stopping…");
         stopPolling();
         Future<?> pending = starting;
@@ -159,25 +191,27 @@ public final class StackModel {
         }
         executor.execute(() -> {
             stopNow();
-            fx.run(() -> {
-                phase.set(StackPhase.STOPPED);
-                status.set("Stopped. Nothing the console started is running.");
-            });
+            fx.run(() -> status.set("Stopped. Nothing the console started is running."));
         });
     }
 
     /** Blocking stop for the application's exit: the stack, then any child left. Safe to call twice. */
     public void stopNow() {
-        RunningStack stack = running;
-        running = null;
+        RunningStack stack;
+        synchronized (this) {
+            stack = running;
+            running = null;
+        }
         if (stack != null) {
             stack.close();
         }
         children.stopAll();
+        synchronized (this) {
+            if (current.phase() != StackPhase.STARTING) {
+                publish(StackState.STOPPED);
+            }
+        }
         fx.run(() -> {
-            prometheus.set(null);
-            apiUrl.set(null);
-            grafanaUrl.set(null);
             grafanaReachable.set(false);
             apiChip.set(Chip.idle("API", "not started"));
             prometheusChip.set(Chip.idle("Prometheus", "not started"));
@@ -196,10 +230,47 @@ public final class StackModel {
         apiAction("Restart API", RunningStack::startApi, "API started again.", true);
     }
 
+    /** Starts the console's Prometheus child again after it died, on the same port with the same data. */
+    public void restartPrometheus() {
+        RunningStack stack = running;
+        if (stack == null || current.prometheusExit() == null) {
+            return;
+        }
+        status.set("Restarting Prometheus…");
+        executor.execute(() -> {
+            try {
+                stack.restartPrometheus();
+                synchronized (this) {
+                    if (running == stack) {
+                        publish(current.withPrometheusExit(null));
+                    }
+                }
+                appendLog("Prometheus restarted; its data folder was kept.");
+                fx.run(() -> status.set("Prometheus restarted. " + stack.describe()));
+                pollOnce();
+            } catch (Exception e) {
+                appendLog("Restart Prometheus failed: " + e.getMessage());
+                fx.run(() -> status.set("Could not restart Prometheus: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** The Prometheus child ended without the console asking (killed, crashed): say so, offer a restart. */
+    private void prometheusExited(String why) {
+        appendLog(why);
+        synchronized (this) {
+            if (running == null || !current.running()) {
+                return; // a stop in progress: expected
+            }
+            publish(current.withPrometheusExit(why));
+            fx.run(() -> status.set(why + " Press Restart Prometheus (its data is kept)."));
+        }
+    }
+
     /** An action on the running stack's API; {@code after} reports the API's new state to {@code apiUp}. */
     private void apiAction(String what, ApiAction action, String done, boolean up) {
         RunningStack stack = running;
-        if (stack == null || phase.get() != StackPhase.RUNNING) {
+        if (stack == null || !current.running()) {
             status.set(what + ": start the stack first.");
             return;
         }
@@ -208,15 +279,35 @@ public final class StackModel {
             try {
                 action.run(stack);
                 appendLog(done);
-                fx.run(() -> {
-                    apiUp.set(up);
-                    status.set(done);
-                });
+                synchronized (this) {
+                    if (running == stack) {
+                        publish(current.withApiUp(up));
+                    }
+                }
+                fx.run(() -> status.set(done));
                 pollOnce();
             } catch (Exception e) {
                 appendLog(what + " failed: " + e.getMessage());
                 fx.run(() -> status.set(what + " failed: " + e.getMessage()));
             }
+        });
+    }
+
+    /**
+     * Makes {@code next} the state: at once for {@link #state()} (any thread), then on the FX thread for the
+     * properties, the parts first and the phase and the whole value last, so that a listener of the phase reads
+     * parts that agree with it. Called with this model's lock held, which keeps FX updates in publishing order.
+     */
+    private void publish(StackState next) {
+        current = next;
+        fx.run(() -> {
+            apiUrl.set(next.apiUrl());
+            grafanaUrl.set(next.grafanaUrl());
+            prometheus.set(next.prometheus());
+            apiUp.set(next.apiUp());
+            prometheusExit.set(next.prometheusExit());
+            phase.set(next.phase());
+            state.set(next);
         });
     }
 
@@ -255,29 +346,39 @@ public final class StackModel {
             return;
         }
         PrometheusClient client = stack.prometheusUrl() == null ? null
-                : new PrometheusClient(stack.prometheusUrl(), http);
+                : new PrometheusClient(stack.prometheusUrl(), healthHttp);
         Chip api = health.api(stack.apiUrl());
         Chip prom = health.prometheus(client);
         Chip graf = health.grafana(stack.grafanaUrl());
         fx.run(() -> {
-            Chip before = prometheusChip.get();
-            if (prom.level() == Chip.Level.DOWN && before.level() != Chip.Level.DOWN && client != null) {
-                status.set("Prometheus at " + client.baseUrl() + " stopped answering; the console keeps trying "
-                        + "every " + POLL.toSeconds() + " s.");
-            } else if (before.level() == Chip.Level.DOWN && prom.level() != Chip.Level.DOWN && phase.get() == StackPhase.RUNNING) {
-                status.set("Prometheus is back. " + stack.describe());
+            // Decided under the lock, against the state of this moment: a poll that took seconds must neither
+            // paint chips over a stopped stack nor promise "keeps trying" after the child's exit was reported.
+            synchronized (this) {
+                StackState now = current;
+                if (running != stack) {
+                    return;
+                }
+                Chip before = prometheusChip.get();
+                if (now.prometheusExit() != null) {
+                    // the child's own exit already said why and offers Restart Prometheus
+                } else if (prom.level() == Chip.Level.DOWN && before.level() != Chip.Level.DOWN && client != null) {
+                    status.set("Prometheus at " + client.baseUrl() + " stopped answering; the console keeps trying "
+                            + "every " + POLL.toSeconds() + " s.");
+                } else if (before.level() == Chip.Level.DOWN && prom.level() != Chip.Level.DOWN && now.running()) {
+                    status.set("Prometheus is back. " + stack.describe());
+                }
+                apiChip.set(api);
+                prometheusChip.set(prom);
+                grafanaChip.set(graf);
+                grafanaReachable.set(graf.level() == Chip.Level.OK);
             }
-            apiChip.set(api);
-            prometheusChip.set(prom);
-            grafanaChip.set(graf);
-            grafanaReachable.set(graf.level() == Chip.Level.OK);
         });
     }
 
     private void appendLog(String line) {
         String stamped = LocalTime.now().format(CLOCK) + "  " + line;
         fx.run(() -> {
-            if (phase.get() == StackPhase.STARTING) {
+            if (current.phase() == StackPhase.STARTING) {
                 // Progress while images build or pull: the latest line, in the status bar too.
                 status.set("Starting… " + (line.length() > 140 ? line.substring(0, 140) + "…" : line));
             }
@@ -290,6 +391,9 @@ public final class StackModel {
 
     static String describe(Environment env) {
         StringBuilder sb = new StringBuilder();
+        if (env.prometheusNote() != null) {
+            sb.append(env.prometheusNote()).append(' ');
+        }
         sb.append(env.prometheusUsable() ? "Prometheus found (" + env.prometheusVersion() + ")." : "Prometheus not found.");
         sb.append(env.dockerUsable() ? " Docker ready." : " Docker: " + env.dockerProblem());
         if (!env.busyPorts().isEmpty()) {
@@ -301,11 +405,19 @@ public final class StackModel {
     // --- state ----------------------------------------------------------------------------------------
 
     public ReadOnlyObjectProperty<Environment> environmentProperty() { return environment; }
+    /** The latest probe's answer, thread-safe; null until the first probe ends. */
+    public Environment environment() { return probed; }
     public ReadOnlyBooleanProperty probingProperty() { return probing; }
     public ObjectProperty<StackMode> modeProperty() { return mode; }
     public ObjectProperty<StackPorts> portsProperty() { return ports; }
     public StringProperty prometheusPathProperty() { return prometheusPath; }
+    /** The whole state, thread-safe: read it once and use its parts, never several properties one after another. */
+    public StackState state() { return current; }
+    /** The whole state as an FX property, set after its parts. */
+    public ReadOnlyObjectProperty<StackState> stateProperty() { return state; }
     public ReadOnlyObjectProperty<StackPhase> phaseProperty() { return phase; }
+    /** Why the console's Prometheus child died, null while it runs (or none was started). */
+    public ReadOnlyStringProperty prometheusExitProperty() { return prometheusExit; }
     public ReadOnlyStringProperty statusProperty() { return status; }
     public ObservableList<String> log() { return FXCollections.unmodifiableObservableList(log); }
     public ReadOnlyObjectProperty<Chip> apiChipProperty() { return apiChip; }

@@ -11,7 +11,6 @@ import dev.mlobservatory.console.stack.ChildProcesses;
 import dev.mlobservatory.console.stack.Ports;
 import dev.mlobservatory.console.stack.StackFiles;
 import dev.mlobservatory.console.stack.StackModel;
-import dev.mlobservatory.console.stack.StackPhase;
 import dev.mlobservatory.console.stack.StackPorts;
 import dev.mlobservatory.console.testing.LiveStack;
 import dev.mlobservatory.console.traffic.TrafficModel;
@@ -35,8 +34,7 @@ class ClassroomDemoTest {
     void failuresRaiseHighErrorRateAndKillingTheApiRaisesApiDown() throws Exception {
         Tools.require("prometheus");
         ScheduledExecutorService executor = AppExecutor.create();
-        ChildProcesses children = new ChildProcesses(home.resolve("children.pid"));
-        PrometheusClient http = null;
+        ChildProcesses children = new ChildProcesses(home);
         StackModel stack = new StackModel(executor, FxThread.direct(), children, StackFiles.locate(home), home,
                 PrometheusClient.defaultHttp());
         TrafficModel traffic = new TrafficModel(executor, FxThread.direct(), stack.apiUrlProperty());
@@ -45,10 +43,12 @@ class ClassroomDemoTest {
         try {
             stack.portsProperty().set(new StackPorts(Ports.any(), Ports.any(), Ports.any()));
             stack.probe();
-            LiveStack.await("the probe", 30, () -> stack.environmentProperty().get() != null);
+            LiveStack.await("the probe", 30, () -> stack.environment() != null);
             stack.start();
-            LiveStack.await("the stack", 60, () -> stack.phaseProperty().get() == StackPhase.RUNNING);
-            PrometheusClient prometheus = stack.prometheusProperty().get();
+            LiveStack.await("the stack", 60, () -> stack.state().running());
+            // One value, read once: the phase and the client it implies come together.
+            PrometheusClient prometheus = stack.state().prometheus();
+            assertThat(prometheus).as("Prometheus of the running stack").isNotNull();
 
             // Step 1: traffic, healthy. Step 2: 50% of predictions fail.
             traffic.rateProperty().set(40);
@@ -59,7 +59,7 @@ class ClassroomDemoTest {
 
             // Step 3: kill the API. The target goes down and APIDown goes pending at the next evaluation.
             stack.killApi();
-            LiveStack.await("the API stopped", 10, () -> !stack.apiUpProperty().get());
+            LiveStack.await("the API stopped", 10, () -> !stack.state().apiUp());
             LiveStack.await("APIDown pending", 30, () -> "pending".equals(state(prometheus, "APIDown")));
 
             // Step 4: restart; the target comes back.

@@ -29,7 +29,7 @@ class DockerStackTest {
     @BeforeEach
     void setUp() {
         calls = dir.resolve("calls.txt");
-        children = new ChildProcesses(dir.resolve("children.pid"));
+        children = new ChildProcesses(dir);
     }
 
     /** A compose stand-in that records its arguments and ports, prints like compose, and exits with {@code code}. */

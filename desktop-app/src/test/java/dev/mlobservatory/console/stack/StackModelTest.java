@@ -32,7 +32,7 @@ class StackModelTest {
     @BeforeEach
     void setUp() {
         executor = AppExecutor.create();
-        children = new ChildProcesses(home.resolve("children.pid"));
+        children = new ChildProcesses(home);
         model = new StackModel(executor, FxThread.direct(), children, StackFiles.locate(home), home,
                 PrometheusClient.defaultHttp());
         model.portsProperty().set(new StackPorts(Ports.any(), Ports.any(), Ports.any()));
@@ -47,21 +47,20 @@ class StackModelTest {
 
     private void probed() throws InterruptedException {
         model.probe();
-        LiveStack.await("the environment probe", 30, () -> model.environmentProperty().get() != null);
+        LiveStack.await("the environment probe", 30, () -> model.environment() != null);
     }
 
     @Test
     void localModeStartsApiAndPrometheusThenStopsBoth() throws Exception {
         Tools.require("prometheus");
         probed();
-        assertThat(model.environmentProperty().get().prometheusUsable()).isTrue();
+        assertThat(model.environment().prometheusUsable()).isTrue();
         assertThat(model.modeProperty().get()).isEqualTo(StackMode.LOCAL); // no Docker engine on the build machines
 
-        model.start();
-        LiveStack.await("the stack running", 60, () -> model.phaseProperty().get() == StackPhase.RUNNING);
-        PrometheusClient prometheus = model.prometheusProperty().get();
+        StackState running = started();
+        PrometheusClient prometheus = running.prometheus();
         assertThat(prometheus).isNotNull();
-        assertThat(model.apiUrlProperty().get()).startsWith("http://127.0.0.1:");
+        assertThat(running.apiUrl()).startsWith("http://127.0.0.1:");
         List<ProcessHandle> started = children.alive();
         assertThat(started).hasSize(1);
         assertThat(started.get(0).info().command().orElse("")).endsWith("prometheus");
@@ -76,54 +75,133 @@ class StackModelTest {
         assertThat(model.log()).anyMatch(l -> l.contains("Prometheus ready at"));
 
         model.stop();
-        LiveStack.await("the stack stopped", 30, () -> model.phaseProperty().get() == StackPhase.STOPPED);
+        LiveStack.await("the stack stopped", 30, () -> model.state().phase() == StackPhase.STOPPED);
         assertThat(started.get(0).isAlive()).isFalse();
         assertThat(children.alive()).isEmpty();
-        assertThat(model.prometheusProperty().get()).isNull();
+        assertThat(model.state().prometheus()).isNull();
         assertThat(prometheus.ready()).isFalse();
         assertThat(Files.list(home).filter(p -> p.getFileName().toString().startsWith("prometheus-"))).isEmpty();
     }
 
-    @Test
-    void prometheusGoingAwayTurnsTheChipRedAndItsReturnIsNoticed() throws Exception {
-        String binary = Tools.require("prometheus");
-        probed();
+    /** Starts the stack and returns the state that says RUNNING: one value, read once. */
+    private StackState started() throws InterruptedException {
         model.start();
-        LiveStack.await("the stack running", 60, () -> model.phaseProperty().get() == StackPhase.RUNNING);
-        PrometheusClient prometheus = model.prometheusProperty().get();
-        int port = Integer.parseInt(prometheus.baseUrl().replaceAll(".*:", ""));
-        LiveStack.await("Prometheus up", 30, () -> {
+        LiveStack.await("the stack running", 60, () -> model.state().running());
+        return model.state();
+    }
+
+    private void awaitPrometheusChip(Chip.Level level) throws InterruptedException {
+        LiveStack.await("the Prometheus chip " + level, 30, () -> {
             model.pollOnce();
-            return model.prometheusChipProperty().get().level() == Chip.Level.OK;
+            return model.prometheusChipProperty().get().level() == level;
         });
+    }
 
-        children.alive().forEach(ProcessHandle::destroyForcibly); // Prometheus crashes
-        LiveStack.await("Prometheus gone", 10, () -> children.alive().isEmpty());
-        model.pollOnce();
-        assertThat(model.prometheusChipProperty().get().level()).isEqualTo(Chip.Level.DOWN);
-        assertThat(model.statusProperty().get()).contains("stopped answering");
+    @Test
+    void aHungPrometheusTurnsTheChipRedAndItsReturnIsNoticed() throws Exception {
+        Tools.require("prometheus");
+        String kill = Tools.require("kill");
+        probed();
+        started();
+        awaitPrometheusChip(Chip.Level.OK);
+        ProcessHandle prometheus = children.alive().get(0);
 
-        String apiTarget = model.apiUrlProperty().get().replace("http://", "");
-        try (PrometheusProcess again = PrometheusProcess.start(binary, StackFiles.locate(home), apiTarget, port,
-                home.resolve("again"), "1s", children, line -> { })) {
-            LiveStack.await("Prometheus noticed again", 30, () -> {
-                model.pollOnce();
-                return model.prometheusChipProperty().get().level() == Chip.Level.OK;
-            });
-            assertThat(model.statusProperty().get()).startsWith("Prometheus is back.");
+        // SIGSTOP: the process lives but answers nothing, as a hung or swapped-out Prometheus would.
+        new ProcessBuilder(kill, "-STOP", String.valueOf(prometheus.pid())).start().waitFor();
+        try {
+            awaitPrometheusChip(Chip.Level.DOWN);
+            assertThat(model.statusProperty().get()).contains("stopped answering");
+        } finally {
+            new ProcessBuilder(kill, "-CONT", String.valueOf(prometheus.pid())).start().waitFor();
+        }
+        awaitPrometheusChip(Chip.Level.OK);
+        assertThat(model.statusProperty().get()).startsWith("Prometheus is back.");
+        assertThat(model.state().prometheusExit()).isNull();
+    }
+
+    @Test
+    void aKilledPrometheusChildIsNoticedSaidAndRestartedWithItsData() throws Exception {
+        Tools.require("prometheus");
+        probed();
+        StackState running = started();
+        awaitPrometheusChip(Chip.Level.OK);
+        List<Path> dataBefore = dataDirs();
+        assertThat(dataBefore).hasSize(1);
+        ProcessHandle prometheus = children.alive().get(0);
+
+        prometheus.destroyForcibly(); // kill -9
+        LiveStack.await("the console to notice its child died", 30, () -> model.state().prometheusExit() != null);
+        String why = model.state().prometheusExit();
+        assertThat(why).contains("pid " + prometheus.pid()).contains("exited with code 137").contains("SIGKILL");
+        LiveStack.await("the status line to say so", 10,
+                () -> model.statusProperty().get().contains("Restart Prometheus"));
+        assertThat(model.log()).anyMatch(l -> l.contains("exited with code 137"));
+        awaitPrometheusChip(Chip.Level.DOWN);
+        assertThat(model.statusProperty().get()).doesNotContain("keeps trying");
+
+        model.restartPrometheus();
+        LiveStack.await("Prometheus restarted", 60, () -> model.state().prometheusExit() == null);
+        awaitPrometheusChip(Chip.Level.OK);
+        assertThat(model.state().prometheus().baseUrl()).isEqualTo(running.prometheus().baseUrl());
+        assertThat(dataDirs()).isEqualTo(dataBefore);
+        assertThat(children.alive()).hasSize(1).noneMatch(h -> h.pid() == prometheus.pid());
+    }
+
+    @Test
+    void aHomeThatCannotBeWrittenStillRunsLocalModeAndSaysWhereTheDataWent() throws Exception {
+        Tools.require("prometheus");
+        Path file = Files.writeString(home.resolve("a-file"), "");
+        StackModel readOnly = new StackModel(executor, FxThread.direct(), children, StackFiles.locate(home),
+                file.resolve("home"), PrometheusClient.defaultHttp());
+        readOnly.portsProperty().set(new StackPorts(Ports.any(), Ports.any(), Ports.any()));
+        try {
+            readOnly.probe();
+            LiveStack.await("the environment probe", 30, () -> readOnly.environment() != null);
+            readOnly.start();
+            LiveStack.await("the stack running", 60, () -> readOnly.state().running());
+            assertThat(readOnly.state().prometheus()).isNotNull();
+            assertThat(readOnly.log()).anyMatch(l -> l.contains("cannot be written")
+                    && l.contains(DataDirs.fallbackRoot().toString()));
+        } finally {
+            readOnly.stopNow();
+        }
+    }
+
+    @Test
+    void aSavedPrometheusPathThatIsGoneIsNamedAndThePathIsUsedInstead() throws Exception {
+        String onPath = Tools.require("prometheus");
+        Path gone = home.resolve("old-download/prometheus");
+        model.prometheusPathProperty().set(gone.toString());
+        probed();
+
+        assertThat(model.environment().prometheus()).isEqualTo(onPath);
+        assertThat(model.environment().prometheusNote()).contains(gone.toString()).contains("does not exist")
+                .contains("using " + onPath + " from the PATH");
+        LiveStack.await("the status line", 10, () -> model.statusProperty().get().contains(gone.toString()));
+    }
+
+    /** A "prometheus" that exists but does not run: the console treats it as missing, whatever is on the PATH. */
+    private String brokenPrometheus() throws java.io.IOException {
+        Path script = home.resolve("broken-prometheus");
+        Files.writeString(script, "#!/bin/sh\necho 'cannot execute binary file' >&2\nexit 126\n");
+        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script.toString();
+    }
+
+    private List<Path> dataDirs() throws java.io.IOException {
+        try (var files = Files.list(home)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("prometheus-")).sorted().toList();
         }
     }
 
     @Test
     void withoutPrometheusTheApiRunsAloneAndTheStatusSaysSo() throws Exception {
-        model.prometheusPathProperty().set(home.resolve("no-such-prometheus").toString());
+        model.prometheusPathProperty().set(brokenPrometheus());
         probed();
-        assertThat(model.environmentProperty().get().prometheusUsable()).isFalse();
+        assertThat(model.environment().prometheusUsable()).isFalse();
         assertThat(model.statusProperty().get()).contains("Prometheus not found");
 
-        model.start();
-        LiveStack.await("the API running", 60, () -> model.phaseProperty().get() == StackPhase.RUNNING);
-        assertThat(model.prometheusProperty().get()).isNull();
+        assertThat(started().prometheus()).isNull();
         assertThat(children.alive()).isEmpty();
         model.pollOnce();
         assertThat(model.apiChipProperty().get().level()).isEqualTo(Chip.Level.OK);
@@ -135,13 +213,11 @@ class StackModelTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             StackPorts p = model.portsProperty().get();
             model.portsProperty().set(new StackPorts(taken.getLocalPort(), p.prometheus(), p.grafana()));
-            model.prometheusPathProperty().set(home.resolve("no-such-prometheus").toString());
+            model.prometheusPathProperty().set(brokenPrometheus());
             probed();
-            assertThat(model.environmentProperty().get().busyPorts()).contains(taken.getLocalPort());
+            assertThat(model.environment().busyPorts()).contains(taken.getLocalPort());
 
-            model.start();
-            LiveStack.await("the API running", 60, () -> model.phaseProperty().get() == StackPhase.RUNNING);
-            assertThat(model.apiUrlProperty().get()).doesNotEndWith(":" + taken.getLocalPort());
+            assertThat(started().apiUrl()).doesNotEndWith(":" + taken.getLocalPort());
             assertThat(model.log()).anyMatch(l -> l.contains("port " + taken.getLocalPort() + " is already taken"));
         }
     }
@@ -149,11 +225,11 @@ class StackModelTest {
     @Test
     void dockerModeWithoutAnEngineIsRefusedWithTheReason() throws Exception {
         probed();
-        Assumptions.assumeFalse(model.environmentProperty().get().dockerUsable(), "a Docker engine runs here");
+        Assumptions.assumeFalse(model.environment().dockerUsable(), "a Docker engine runs here");
         model.modeProperty().set(StackMode.DOCKER);
         model.start();
 
-        assertThat(model.phaseProperty().get()).isEqualTo(StackPhase.STOPPED);
+        assertThat(model.state().phase()).isEqualTo(StackPhase.STOPPED);
         assertThat(model.statusProperty().get()).startsWith("Docker mode is not available: ");
     }
 }

@@ -37,7 +37,7 @@ public final class LiveStack implements AutoCloseable {
         String binary = Tools.require("prometheus");
         Path dir = Files.createTempDirectory("console-live-");
         TestApi api = new TestApi();
-        ChildProcesses children = new ChildProcesses(dir.resolve("children.pid"));
+        ChildProcesses children = new ChildProcesses(dir);
         try {
             PrometheusProcess prometheus = PrometheusProcess.start(binary, StackFiles.locate(dir), 
                     "127.0.0.1:" + api.server.port(), Ports.any(), dir.resolve("data"), "1s", children, line -> { });
