@@ -28,6 +28,8 @@ public final class SetupView extends BorderPane {
     private final Label ports = new Label();
     private final Label repository = new Label();
     private final Label installHelp = new Label();
+    private final Label prometheusExit = new Label();
+    private final Button restartPrometheus = new Button("Restart Prometheus");
     private final TextField apiPort = new TextField();
     private final TextField promPort = new TextField();
     private final TextField grafanaPort = new TextField();
@@ -54,6 +56,12 @@ public final class SetupView extends BorderPane {
         installHelp.getStyleClass().add("install-help");
         installHelp.setWrapText(true);
         installHelp.setId("install-help");
+        prometheusExit.getStyleClass().add(Styles.DANGER);
+        prometheusExit.setWrapText(true);
+        prometheusExit.setId("prometheus-exit");
+        FlowPane exitRow = new FlowPane(10, 6, prometheusExit, restartPrometheus);
+        exitRow.visibleProperty().bind(model.prometheusExitProperty().isNotNull());
+        exitRow.managedProperty().bind(exitRow.visibleProperty());
 
         apiPort.setPrefColumnCount(6);
         promPort.setPrefColumnCount(6);
@@ -71,7 +79,7 @@ public final class SetupView extends BorderPane {
             }
         });
 
-        VBox top = new VBox(6, Controls.section("Found on this machine"), found, installHelp,
+        VBox top = new VBox(6, Controls.section("Found on this machine"), found, exitRow, installHelp,
                 Controls.section("Settings"), settings, portError, Controls.section("Log"));
         top.setPadding(new Insets(10));
         setTop(top);
@@ -96,6 +104,8 @@ public final class SetupView extends BorderPane {
         model.portsProperty().addListener((o, a, p) -> showPorts(p));
         promPath.setText(model.prometheusPathProperty().get());
         recheck.setOnAction(e -> model.probe());
+        prometheusExit.textProperty().bind(model.prometheusExitProperty());
+        restartPrometheus.setOnAction(e -> model.restartPrometheus());
         recheck.disableProperty().bind(model.probingProperty());
         apply.setOnAction(e -> applySettings());
         log.setItems(model.log());

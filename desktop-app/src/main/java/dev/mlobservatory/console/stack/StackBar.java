@@ -21,6 +21,8 @@ public final class StackBar extends FlowPane {
     private final Button start = new Button("▶ Start stack");
     private final Button stop = new Button("■ Stop");
     private final ProgressIndicator progress = new ProgressIndicator();
+    /** Shown only after the console's own Prometheus died: one click brings it back with its data. */
+    private final Button restartPrometheus = new Button("⟳ Restart Prometheus");
 
     public StackBar(StackModel model, Node... extraChips) {
         this.model = model;
@@ -43,13 +45,15 @@ public final class StackBar extends FlowPane {
         stop.setId("stack-stop");
         stop.setTooltip(new Tooltip("Stop everything the console started (Ctrl+Shift+S)"));
         progress.setPrefSize(22, 22);
+        restartPrometheus.setId("stack-restart-prometheus");
+        restartPrometheus.getStyleClass().add(Styles.DANGER);
         ChipLabel api = new ChipLabel(model.apiChipProperty());
         api.setId("chip-api");
         ChipLabel prom = new ChipLabel(model.prometheusChipProperty());
         prom.setId("chip-prometheus");
         ChipLabel grafana = new ChipLabel(model.grafanaChipProperty());
         grafana.setId("chip-grafana");
-        getChildren().addAll(mode, start, stop, progress, api, prom, grafana);
+        getChildren().addAll(mode, start, stop, progress, api, prom, restartPrometheus, grafana);
         getChildren().addAll(extraChips);
         getChildren().forEach(n -> {
             if (n instanceof javafx.scene.control.Control c) {
@@ -69,6 +73,12 @@ public final class StackBar extends FlowPane {
                 .or(model.phaseProperty().isEqualTo(StackPhase.STOPPING)));
         progress.visibleProperty().bind(busy.or(model.probingProperty()));
         progress.managedProperty().bind(progress.visibleProperty());
+        restartPrometheus.visibleProperty().bind(model.prometheusExitProperty().isNotNull());
+        restartPrometheus.managedProperty().bind(restartPrometheus.visibleProperty());
+        model.prometheusExitProperty().addListener((o, a, why) ->
+                restartPrometheus.setTooltip(why == null ? null : new Tooltip(why + "\nStart it again on the same port; "
+                        + "its data folder is kept.")));
+        restartPrometheus.setOnAction(e -> model.restartPrometheus());
         start.setOnAction(e -> model.start());
         stop.setOnAction(e -> model.stop());
     }

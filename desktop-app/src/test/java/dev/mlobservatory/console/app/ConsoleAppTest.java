@@ -42,6 +42,14 @@ class ConsoleAppTest {
         return WaitForAsyncUtils.asyncFx((Callable<String>) () -> robot.lookup(id).queryAs(Labeled.class).getText()).get();
     }
 
+    private boolean visible(String id) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).query().isVisible()).get();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     private void awaitText(String id, String contains, int seconds) throws InterruptedException {
         LiveStack.await(id + " to say '" + contains + "'", seconds, () -> {
             try {
@@ -81,6 +89,14 @@ class ConsoleAppTest {
         awaitText("#chip-api", "API down", 15);
         robot.clickOn("#chaos-restart");
         awaitText("#chip-api", "API up", 15);
+
+        // Prometheus killed behind the console's back: the status line says how it ended, one click restarts it.
+        children.get(0).destroyForcibly();
+        awaitText("#status-line", "exited with code 137", 30);
+        LiveStack.await("the Restart Prometheus button", 10, () -> visible("#stack-restart-prometheus"));
+        robot.clickOn("#stack-restart-prometheus");
+        awaitText("#chip-prometheus", "targets 2/2 up", 60);
+        LiveStack.await("the button gone again", 10, () -> !visible("#stack-restart-prometheus"));
 
         FxToolkit.cleanupApplication(app); // what closing the window does: ConsoleApp.stop()
         app = null;
