@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,8 @@ public final class ChildProcesses {
     private static final String LEGACY_PID_FILE = "children.pid";
 
     private final Map<Process, Owner> alive = new ConcurrentHashMap<>();
+    /** Folders only these children use (Prometheus data): removed once the children are stopped. */
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final Path home;
     private final Owner owner;
     private final Path record;
@@ -130,6 +133,14 @@ public final class ChildProcesses {
         }
     }
 
+    /**
+     * Removes {@code folder} after the children are stopped, also when the JVM exits on SIGTERM or Ctrl+C without
+     * the window's own stop running.
+     */
+    public void removeOnStop(Path folder) {
+        folders.add(folder);
+    }
+
     /** The children alive now (for tests and the status line). */
     public List<ProcessHandle> alive() {
         List<ProcessHandle> handles = new ArrayList<>();
@@ -141,12 +152,19 @@ public final class ChildProcesses {
         return handles;
     }
 
-    /** Stops every child this instance started (SIGTERM, then SIGKILL after 5 s) and its descendants. */
+    /**
+     * Stops every child this instance started (SIGTERM, then SIGKILL after 5 s) and its descendants, then removes
+     * the folders they used.
+     */
     public void stopAll() {
         for (Process p : List.copyOf(alive.keySet())) {
             stop(p.toHandle());
         }
         alive.clear();
+        for (Path folder : List.copyOf(folders)) {
+            DataDirs.delete(folder);
+            folders.remove(folder);
+        }
         synchronized (this) {
             try {
                 Files.deleteIfExists(record);

@@ -70,6 +70,7 @@ public final class LocalStack implements RunningStack {
         try {
             int promPort = choose("Prometheus", ports.prometheus(), log);
             dataDir = DataDirs.create(home, children.owner(), log);
+            children.removeOnStop(dataDir);
             log.accept("Starting " + prometheusBinary + " on 127.0.0.1:" + promPort + " (rules: " + files.rulesDir()
                     + ", data: " + dataDir + ")…");
             PrometheusLaunch launch = new PrometheusLaunch(prometheusBinary, files, "127.0.0.1:" + api.port(), promPort,

@@ -89,12 +89,16 @@ public final class PrometheusProcess implements AutoCloseable {
         });
     }
 
-    /** "Prometheus (pid 4242) exited with code 137 (killed by signal 9, SIGKILL). Its last words: …". */
+    /**
+     * "Prometheus (pid 4242) exited with code 137 (killed by signal 9, SIGKILL)." and, when it logged one, its last
+     * error: a killed process has no last words worth showing, a crashed one usually has.
+     */
     String describeExit() {
         int code = process.exitValue();
         String how = code > 128 && code < 160 ? " (killed by signal " + (code - 128) + signalName(code - 128) + ")" : "";
-        return "Prometheus (pid " + process.pid() + ") exited with code " + code + how + ". Its last words: "
-                + lastError();
+        String error = errorLine();
+        return "Prometheus (pid " + process.pid() + ") exited with code " + code + how + "."
+                + (error == null ? "" : " Its last error: " + error);
     }
 
     private static String signalName(int signal) {
@@ -158,8 +162,18 @@ public final class PrometheusProcess implements AutoCloseable {
 
     /** The most telling line of Prometheus's output: the last error it logged, else its last line. */
     String lastError() {
+        String error = errorLine();
+        if (error != null) {
+            return error;
+        }
         synchronized (tail) {
-            String last = tail.isEmpty() ? "(no output)" : tail.getLast();
+            return tail.isEmpty() ? "(no output)" : tail.getLast();
+        }
+    }
+
+    /** The last error line Prometheus printed, or null. */
+    private String errorLine() {
+        synchronized (tail) {
             for (var it = tail.descendingIterator(); it.hasNext(); ) {
                 String line = it.next();
                 // Prometheus 2.x logs level=error, 3.x level=ERROR
@@ -167,7 +181,7 @@ public final class PrometheusProcess implements AutoCloseable {
                     return line;
                 }
             }
-            return last;
+            return null;
         }
     }
 
