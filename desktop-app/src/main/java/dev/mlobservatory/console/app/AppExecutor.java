@@ -60,7 +60,9 @@ public final class AppExecutor {
     public static void shutdown(ScheduledExecutorService executor) {
         executor.shutdownNow();
         try {
-            executor.awaitTermination(1, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("background tasks still running 5 s after the executor was stopped");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
