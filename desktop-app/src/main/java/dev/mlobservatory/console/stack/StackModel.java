@@ -54,6 +54,8 @@ public final class StackModel {
     private final StringProperty prometheusPath = new SimpleStringProperty("");
     /** The one source of truth: every part of the stack that must agree, set in one step (see {@link #publish}). */
     private volatile StackState current = StackState.STOPPED;
+    /** {@link #current} once every property shows it: what readers on other threads get from {@link #state()}. */
+    private volatile StackState published = StackState.STOPPED;
     private final ObjectProperty<StackState> state = new SimpleObjectProperty<>(StackState.STOPPED);
     private final ObjectProperty<StackPhase> phase = new SimpleObjectProperty<>(StackPhase.STOPPED);
     private final StringProperty status = new SimpleStringProperty("Checking what is installed…");
@@ -294,9 +296,10 @@ public final class StackModel {
     }
 
     /**
-     * Makes {@code next} the state: at once for {@link #state()} (any thread), then on the FX thread for the
+     * Makes {@code next} the state: at once for the model's own decisions, then on the FX thread for the
      * properties, the parts first and the phase and the whole value last, so that a listener of the phase reads
-     * parts that agree with it. Called with this model's lock held, which keeps FX updates in publishing order.
+     * parts that agree with it; {@link #state()} follows last of all, so a reader on any thread that sees a state
+     * also sees every property set to it. Called with this model's lock held, which keeps FX updates in order.
      */
     private void publish(StackState next) {
         current = next;
@@ -308,6 +311,7 @@ public final class StackModel {
             prometheusExit.set(next.prometheusExit());
             phase.set(next.phase());
             state.set(next);
+            published = next;
         });
     }
 
@@ -412,7 +416,7 @@ public final class StackModel {
     public ObjectProperty<StackPorts> portsProperty() { return ports; }
     public StringProperty prometheusPathProperty() { return prometheusPath; }
     /** The whole state, thread-safe: read it once and use its parts, never several properties one after another. */
-    public StackState state() { return current; }
+    public StackState state() { return published; }
     /** The whole state as an FX property, set after its parts. */
     public ReadOnlyObjectProperty<StackState> stateProperty() { return state; }
     public ReadOnlyObjectProperty<StackPhase> phaseProperty() { return phase; }
