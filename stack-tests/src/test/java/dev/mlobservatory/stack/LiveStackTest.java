@@ -98,12 +98,12 @@ class LiveStackTest {
 
     private static boolean await(Check check, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        do {
-            if (check.holds()) {
-                return true;
+        while (!check.holds()) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
             }
-            Thread.sleep(250);
-        } while (System.nanoTime() < deadline);
-        return false;
+            Thread.sleep(250); // the poll interval: Prometheus scrapes and evaluates every second
+        }
+        return true;
     }
 }

@@ -57,7 +57,14 @@ final class PrometheusProcess implements AutoCloseable {
                 "--web.enable-lifecycle")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PrometheusProcess prometheus = new PrometheusProcess(process, log, port);
-        prometheus.awaitReady();
+        try {
+            prometheus.awaitReady();
+        } catch (Exception | AssertionError e) {
+            // Not ready (or the port was taken meanwhile): stop it, or it outlives the test and keeps writing into
+            // the @TempDir that JUnit is about to delete.
+            prometheus.close();
+            throw e;
+        }
         return prometheus;
     }
 

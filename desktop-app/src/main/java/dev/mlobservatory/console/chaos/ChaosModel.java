@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -66,6 +67,10 @@ public final class ChaosModel {
     private final StringProperty status = new SimpleStringProperty("No fault injected.");
 
     private ScheduledFuture<?> pending;
+    private final Object sendLock = new Object();
+    /** Numbers the sends in the order they were asked for; {@link #sent} is the newest made (under the lock). */
+    private final AtomicLong asked = new AtomicLong();
+    private long sent;
 
     public ChaosModel(ScheduledExecutorService executor, FxThread fx, OkHttpClient http, ObservableValue<String> apiUrl,
                       ObservableValue<Boolean> apiUp) {
@@ -91,17 +96,41 @@ public final class ChaosModel {
         target.set(Target.BOTH);
     }
 
+    /**
+     * Sends the faults as they are now, {@link #DEBOUNCE_MS} later unless another change comes first. Read here, on
+     * the FX thread that owns the sliders, not on the executor.
+     */
     private synchronized void applySoon() {
         if (pending != null) {
             pending.cancel(false);
         }
-        pending = executor.schedule(this::apply, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
-    }
-
-    /** Sends the current faults to the API now (blocking; tests call it directly). */
-    public void apply() {
         String url = apiUrl.getValue();
         Map<String, Object> body = body();
+        long seq = asked.incrementAndGet();
+        pending = executor.schedule(() -> send(seq, url, body), DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends the current faults to the API now (blocking; call it on the FX thread: tests call it directly). */
+    public void apply() {
+        send(asked.incrementAndGet(), apiUrl.getValue(), body());
+    }
+
+    /**
+     * One send at a time, and never one older than a send already made: the executor has several threads, and an
+     * older send finishing after a newer one would leave the API with the old faults and the status line describing
+     * them.
+     */
+    private void send(long seq, String url, Map<String, Object> body) {
+        synchronized (sendLock) {
+            if (seq <= sent) {
+                return;
+            }
+            sent = seq;
+            sendNow(url, body);
+        }
+    }
+
+    private void sendNow(String url, Map<String, Object> body) {
         if (url == null) {
             return;
         }

@@ -39,6 +39,8 @@ public final class TrafficEngine implements AutoCloseable {
     private static final long IDLE_PARK = 50_000_000L;
     /** On stop, requests in flight get this long to finish before they are cancelled. */
     private static final long DRAIN_NANOS = 600_000_000L;
+    /** Upper bound on waiting for the engine's own threads to end after cancelling: only a hang ever takes it. */
+    private static final long THREAD_STOP_MILLIS = 5_000;
 
     private final HttpUrl base;
     private final AtomicReference<TrafficSettings> settings;
@@ -161,30 +163,43 @@ public final class TrafficEngine implements AutoCloseable {
         return summary;
     }
 
-    /** The arrival loop: sleeps until the next intended start, fires, and closes each second's snapshot. */
+    /**
+     * The arrival loop: sleeps until the next intended start, fires, and closes each second's snapshot. An arrival
+     * meant for the second that is ending goes out before that second's snapshot, even when this thread wakes late
+     * (a busy machine): each snapshot then counts exactly the arrivals intended in its second.
+     */
     private void pace() {
         long nextTick = startNanos + SECOND;
         long next = startNanos;
-        double lastRate = 0;
+        double lastRate = effectiveRate();
+        if (lastRate > 0) {
+            // The run's clock starts in start(), not when this thread first gets a core: a late start of the thread
+            // must not make the first second short.
+            next = startNanos + gapNanos(lastRate, settings.get().arrivals());
+        }
         while (running) {
             long now = System.nanoTime();
-            if (now - nextTick >= 0) {
-                stats.tick((double) (nextTick - startNanos) / SECOND, effectiveRate());
-                nextTick += SECOND;
-                continue;
-            }
             double rate = effectiveRate();
-            if (rate <= 0) {
-                LockSupport.parkNanos(Math.min(IDLE_PARK, nextTick - now));
-                lastRate = 0;
-                continue;
-            }
-            if (lastRate <= 0) {
-                // Starting or resuming: the first arrival is one gap away (so T seconds hold rate x T arrivals),
-                // and no backlog builds up for arrivals that were never due.
+            if (rate > 0 && lastRate <= 0) {
+                // Resuming: the first arrival is one gap away (so T seconds hold rate x T arrivals), and no backlog
+                // builds up for arrivals that were never due while paused.
                 next = now + gapNanos(rate, settings.get().arrivals());
             }
             lastRate = rate;
+            if (rate > 0 && next - now <= 0 && next - nextTick < 0) {
+                fire(next);
+                next += gapNanos(rate, settings.get().arrivals());
+                continue;
+            }
+            if (now - nextTick >= 0) {
+                stats.tick((double) (nextTick - startNanos) / SECOND, rate);
+                nextTick += SECOND;
+                continue;
+            }
+            if (rate <= 0) {
+                LockSupport.parkNanos(Math.min(IDLE_PARK, nextTick - now));
+                continue;
+            }
             if (next - now > 0) {
                 LockSupport.parkNanos(Math.min(next - now, nextTick - now));
                 continue;
@@ -253,8 +268,10 @@ public final class TrafficEngine implements AutoCloseable {
         long endNanos = System.nanoTime();
         if (wasRunning) {
             LockSupport.unpark(pacer);
+            // Joined before the cancel below, so no arrival can start after it. The pacer parks 50 ms at most,
+            // so this returns at once unless the machine is starved; the bound only guards against a hang.
             try {
-                pacer.join(1000);
+                pacer.join(THREAD_STOP_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -266,7 +283,9 @@ public final class TrafficEngine implements AutoCloseable {
         client.dispatcher().cancelAll();
         httpThreads.shutdownNow();
         try {
-            httpThreads.awaitTermination(300, TimeUnit.MILLISECONDS);
+            // Cancelled calls end at once; waiting for their threads means that when close() returns nothing of
+            // the engine runs any more and in-flight is 0, also on a busy machine where 300 ms was not always enough.
+            httpThreads.awaitTermination(THREAD_STOP_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

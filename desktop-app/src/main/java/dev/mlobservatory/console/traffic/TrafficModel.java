@@ -172,14 +172,23 @@ public final class TrafficModel {
             return;
         }
         TrafficSnapshot s = e.latest();
-        boolean burstingNow = e.bursting();
         if (s == null || s.second() <= lastSecond) {
-            fx.run(() -> bursting.set(burstingNow));
+            fx.run(() -> {
+                if (engine == e) {
+                    bursting.set(e.bursting());
+                }
+            });
             return;
         }
         lastSecond = s.second();
         samples.add(System.currentTimeMillis() / 1000.0, s);
         fx.run(() -> {
+            // Read on the FX thread, not before handing over: a Burst clicked, or a stop, between the two must not
+            // be undone by this older reading. A stopped engine's last poll publishes nothing.
+            if (engine != e) {
+                return;
+            }
+            boolean burstingNow = e.bursting();
             bursting.set(burstingNow);
             achievedRate.set(s.achievedRate());
             sent.set(sent.get() + s.sent());

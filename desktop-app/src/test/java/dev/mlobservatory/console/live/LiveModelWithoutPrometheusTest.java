@@ -3,12 +3,12 @@ package dev.mlobservatory.console.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlobservatory.console.app.AppExecutor;
-import dev.mlobservatory.console.app.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.QueryResult;
 import dev.mlobservatory.console.stack.Ports;
 import dev.mlobservatory.console.stack.StackFiles;
 import dev.mlobservatory.console.testing.LiveStack;
+import dev.mlobservatory.console.testing.SerialFx;
 import dev.mlobservatory.console.traffic.ClientSamples;
 import dev.mlobservatory.console.traffic.TrafficSnapshot;
 import java.nio.file.Path;
@@ -29,13 +29,14 @@ class LiveModelWithoutPrometheusTest {
 
     private final ClientSamples samples = new ClientSamples();
     private final SimpleObjectProperty<PrometheusClient> prometheus = new SimpleObjectProperty<>();
+    private final SerialFx fx = new SerialFx();
     private ScheduledExecutorService executor;
     private LiveModel model;
 
     @BeforeEach
     void createModel() throws Exception {
         executor = AppExecutor.create();
-        model = new LiveModel(executor, FxThread.direct(), prometheus,
+        model = new LiveModel(executor, fx, prometheus,
                 DashboardQueries.read(StackFiles.locate(home).dashboard()), samples);
     }
 
@@ -125,7 +126,7 @@ class LiveModelWithoutPrometheusTest {
         model.start(); // idempotent: still one poll
 
         LiveStack.await("a frame published by the poll", 10,
-                () -> !model.getFrame().series(LiveChart.LATENCY).isEmpty());
+                fx.holds(() -> !model.getFrame().series(LiveChart.LATENCY).isEmpty()));
         assertThat(model.isRunning()).isTrue();
         model.stop();
         assertThat(model.isRunning()).isFalse();

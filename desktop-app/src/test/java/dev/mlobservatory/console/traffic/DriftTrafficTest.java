@@ -24,12 +24,17 @@ class DriftTrafficTest {
         }
     }
 
-    /** 700 requests to v1 only: more than the 500-input window, so the window holds only this run's flowers. */
+    /**
+     * 700 requests to v1 only, more than the 500-input window, so the window holds only this run's flowers. Waits
+     * until the API has predicted them rather than for a fixed time: a busy machine may send fewer in 2 s.
+     */
     private static void send(TestApi api, double drift) throws InterruptedException {
         TrafficSettings settings = TrafficSettings.defaults().withRate(350).withMix(ModelMix.of(1, 0)).withDrift(drift);
+        double target = ApiCounters.v1Predictions(api) + 700;
         try (TrafficEngine engine = new TrafficEngine(api.server.baseUrl(), settings, 7)) {
             engine.start();
-            Thread.sleep(2_000);
+            TrafficEngineTest.await("700 v1 predictions at drift " + drift,
+                    () -> ApiCounters.v1Predictions(api) >= target);
         }
     }
 
