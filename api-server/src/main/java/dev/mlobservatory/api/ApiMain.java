@@ -1,5 +1,6 @@
 package dev.mlobservatory.api;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -28,6 +29,36 @@ public final class ApiMain implements Callable<Integer> {
                     + "(env ENABLE_FAULTS). Keep the API on loopback when this is on.")
     boolean faults;
 
+    @Option(names = "--header-timeout", defaultValue = "${env:HEADER_TIMEOUT:-5s}", converter = Units.Time.class,
+            description = "Time a request head may take from its first byte; then the connection is closed "
+                    + "(env HEADER_TIMEOUT; default ${DEFAULT-VALUE}).")
+    Duration headerTimeout;
+
+    @Option(names = "--body-timeout", defaultValue = "${env:BODY_TIMEOUT:-10s}", converter = Units.Time.class,
+            description = "Time a request body may take after its head; then 408 and the connection is closed "
+                    + "(env BODY_TIMEOUT; default ${DEFAULT-VALUE}).")
+    Duration bodyTimeout;
+
+    @Option(names = "--idle-timeout", defaultValue = "${env:IDLE_TIMEOUT:-30s}", converter = Units.Time.class,
+            description = "Time a connection may wait for its next request, or its first (env IDLE_TIMEOUT; "
+                    + "default ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
+    @Option(names = "--max-header-size", defaultValue = "${env:MAX_HEADER_SIZE:-8KiB}", converter = Units.Size.class,
+            description = "Largest request line plus headers; above it 431, above 4x it the connection is closed "
+                    + "(env MAX_HEADER_SIZE; default ${DEFAULT-VALUE}).")
+    int maxHeaderSize;
+
+    @Option(names = "--max-connections", defaultValue = "${env:MAX_CONNECTIONS:-512}",
+            description = "Open connections at most; one more gets 503 and is closed (env MAX_CONNECTIONS; "
+                    + "default ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--drain", defaultValue = "${env:DRAIN:-2s}", converter = Units.Time.class,
+            description = "On SIGTERM, time requests in flight get before the server stops regardless (env DRAIN; "
+                    + "default ${DEFAULT-VALUE}).")
+    Duration drain;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ApiMain()).execute(args));
     }
@@ -36,7 +67,8 @@ public final class ApiMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ApiConfig config;
         try {
-            config = new ApiConfig(host, port, faults);
+            config = new ApiConfig(host, port, faults, new ServerLimits(headerTimeout, bodyTimeout, idleTimeout,
+                    maxHeaderSize, maxConnections, drain));
         } catch (IllegalArgumentException e) {
             System.err.println("api-server: " + e.getMessage());
             return 2;

@@ -8,11 +8,12 @@ import dev.mlobservatory.api.metrics.ProcessStats;
 import dev.mlobservatory.api.model.ModelCatalog;
 import dev.mlobservatory.api.model.TrainedModel;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -35,8 +36,8 @@ public final class ApiServer implements AutoCloseable {
      * 1.2 s predictions flowing, where Undertow's default (8 per core) would queue them and hide the latency.
      */
     static final int WORKER_THREADS = 64;
-    /** How long a stop waits for requests in flight before closing connections. */
-    private static final long DRAIN_MILLIS = 2_000;
+    /** After the drain, how long running tasks get before they are interrupted: a stop must end regardless. */
+    private static final Duration STOP_GRACE = Duration.ofMillis(500);
 
     static {
         // Undertow logs through jboss-logging; route it to SLF4J so there is one log format, unless the host chose.
@@ -45,20 +46,24 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private final Undertow undertow;
+    private final HttpListener listener;
     private final GracefulShutdownHandler graceful;
     private final InetSocketAddress address;
     private final PrometheusRegistry registry;
+    private final Duration drain;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService ops;
+    private final ExecutorService admin;
 
-    private ApiServer(Undertow undertow, GracefulShutdownHandler graceful, InetSocketAddress address,
-                      PrometheusRegistry registry, ExecutorService ops) {
-        this.ops = ops;
-        this.undertow = undertow;
+    private ApiServer(HttpListener listener, GracefulShutdownHandler graceful, PrometheusRegistry registry,
+                      Duration drain, ExecutorService ops, ExecutorService admin) {
+        this.listener = listener;
         this.graceful = graceful;
-        this.address = address;
+        this.address = listener.address();
         this.registry = registry;
+        this.drain = drain;
+        this.ops = ops;
+        this.admin = admin;
     }
 
     /** Starts with freshly trained models and a fresh registry. */
@@ -81,38 +86,36 @@ public final class ApiServer implements AutoCloseable {
         FaultInjector faults = new FaultInjector();
         metrics.registerDrift(registry, drift);
         metrics.registerFaults(registry, faults, catalog.versions());
-        ExecutorService ops = opsPool();
-        GracefulShutdownHandler graceful = new GracefulShutdownHandler(
-                Routes.create(catalog, metrics, registry, startNanos, drift, faults, config.faultsEnabled(), ops));
-        Undertow undertow = Undertow.builder()
-                .addHttpListener(config.port(), config.host())
-                .setWorkerThreads(WORKER_THREADS)
-                // A guard below the endpoint's own limits for bodies without Content-Length.
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 1024L * 1024L)
-                .setHandler(graceful)
-                .build();
+        ExecutorService ops = pool("api-ops", 2, 64);
+        ExecutorService admin = pool("api-admin", 1, 16);
+        GracefulShutdownHandler graceful = new GracefulShutdownHandler(Routes.create(catalog, metrics, registry,
+                startNanos, drift, faults, config.faultsEnabled(), new Routes.Pools(ops, admin), config.limits()));
+        HttpListener listener;
         try {
-            undertow.start();
-        } catch (RuntimeException e) {
-            undertow.stop();
+            listener = HttpListener.open(config, WORKER_THREADS, graceful, metrics::connectionRefused,
+                    () -> metrics.httpRequest("other", ApiMetrics.UNMATCHED_ROUTE, 400, 0));
+        } catch (IOException | RuntimeException e) {
             ops.shutdownNow();
+            admin.shutdownNow();
             if (hasCause(e, BindException.class)) {
                 throw new PortInUseException(config.host(), config.port(), e);
             }
-            throw e;
+            throw e instanceof RuntimeException r ? r : new UncheckedIOException(e.getMessage(), (IOException) e);
         }
-        InetSocketAddress bound = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
-        return new ApiServer(undertow, graceful, bound, registry, ops);
+        metrics.registerConnections(registry, listener.cap()::open);
+        return new ApiServer(listener, graceful, registry, config.limits().drain(), ops, admin);
     }
 
     /**
-     * Two threads for /metrics, /health and /admin: a scrape takes about a millisecond, and two keep a second
-     * Prometheus (or a curl) from waiting behind the first. The queue is bounded; beyond it Undertow answers 503.
+     * A small pool of named daemon threads with a bounded queue; beyond it the request gets 503.
+     * {@code api-ops} (2 threads) serves /health and runs scrapes: a scrape takes about a millisecond, and two keep a
+     * second Prometheus (or a curl) from waiting behind the first. {@code api-admin} (1 thread) serves /admin, so
+     * neither admin commands nor slow predictions can take the threads the scrape needs.
      */
-    private static ExecutorService opsPool() {
+    private static ExecutorService pool(String name, int threads, int queue) {
         AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
-            Thread t = new Thread(r, "api-ops-" + n.incrementAndGet());
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -146,22 +149,28 @@ public final class ApiServer implements AutoCloseable {
         return registry;
     }
 
-    /** Stops accepting, lets requests in flight finish (up to 2 s), then closes. Idempotent. */
+    /**
+     * Stops accepting, gives requests in flight the drain period, then closes every connection and stops, interrupting
+     * whatever still runs after a short grace. Returns within drain + about half a second whatever the clients do
+     * (a client with an unfinished body used to hold a stop for as long as it stayed connected). Idempotent.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         graceful.shutdown();
+        listener.stopAccepting();
         try {
-            if (!graceful.awaitShutdown(DRAIN_MILLIS)) {
-                LOG.warn("requests still in flight after {} ms; closing anyway", DRAIN_MILLIS);
+            if (!graceful.awaitShutdown(drain.toMillis())) {
+                LOG.warn("requests still in flight after {} ms; closing anyway", drain.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        undertow.stop();
+        listener.close(STOP_GRACE);
         ops.shutdownNow();
+        admin.shutdownNow();
     }
 
     /** The address is taken by another process. */

@@ -23,7 +23,16 @@ class ApiMainTest {
         StringBuilderWriter out = new StringBuilderWriter();
         int code = new CommandLine(new ApiMain()).setOut(out.printWriter()).execute("--help");
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("--host", "--port", "HOST", "PORT");
+        assertThat(out.toString()).contains("--host", "--port", "HOST", "PORT", "--header-timeout", "--body-timeout",
+                "--idle-timeout", "--max-header-size", "--max-connections", "--drain", "BODY_TIMEOUT");
+    }
+
+    @Test
+    void limitsWithoutAUnitOrOutOfRangeAreExitCode2() {
+        assertThat(new CommandLine(new ApiMain()).execute("--body-timeout", "10")).isEqualTo(2);
+        assertThat(new CommandLine(new ApiMain()).execute("--max-header-size", "lots")).isEqualTo(2);
+        assertThat(new CommandLine(new ApiMain()).execute("--max-connections", "0")).isEqualTo(2);
+        assertThat(new CommandLine(new ApiMain()).execute("--header-timeout", "0s")).isEqualTo(2);
     }
 
     @Test

@@ -34,7 +34,31 @@ public final class TestApi implements AutoCloseable {
 
     /** @param faults serve /admin/faults, as the console's in-process API and the compose service do */
     public TestApi(boolean faults) {
-        server = ApiServer.start(ApiConfig.loopbackAnyPort().withFaults(faults), models(), registry);
+        this(faults, ServerLimits.DEFAULTS);
+    }
+
+    /** With {@code limits} instead of the defaults, e.g. {@link #QUICK} so a test sees a timeout in about a second. */
+    public TestApi(boolean faults, ServerLimits limits) {
+        server = ApiServer.start(ApiConfig.loopbackAnyPort().withFaults(faults).withLimits(limits), models(), registry);
+    }
+
+    /**
+     * Limits that act within about a second, so tests of the defences stay short; the tests still allow several
+     * seconds more than that before they call something a failure, because the machine is shared.
+     */
+    public static final ServerLimits QUICK = ServerLimits.DEFAULTS
+            .withHeaderTimeout(Duration.ofSeconds(1))
+            .withBodyTimeout(Duration.ofSeconds(1))
+            .withIdleTimeout(Duration.ofSeconds(2))
+            .withDrain(Duration.ofSeconds(1));
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The live text exposition. */
+    public String scrape() {
+        return get("/metrics").body();
     }
 
     public HttpResponse<String> putJson(String path, String body) {

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class FaultsEndpoint {
 
-    static final int MAX_BODY_BYTES = 4 * 1024;
+    public static final int MAX_BODY_BYTES = 4 * 1024;
     private static final Set<String> FIELDS = Set.of("latency_ms", "latency_jitter_ms", "error_ratio", "model_version");
 
     private final FaultInjector faults;

@@ -29,6 +29,21 @@ public final class ApiException extends RuntimeException {
         return new ApiException(StatusCodes.REQUEST_ENTITY_TOO_LARGE, message, field, null);
     }
 
+    /** 408: the client did not send its request (the body) in time; the connection is closed after the answer. */
+    public static ApiException requestTimeout(String message) {
+        return new ApiException(StatusCodes.REQUEST_TIME_OUT, message, null, null);
+    }
+
+    /** 431: the request line and headers together are larger than the limit. */
+    public static ApiException headTooLarge(String message) {
+        return new ApiException(StatusCodes.REQUEST_HEADER_FIELDS_TOO_LARGE, message, null, null);
+    }
+
+    /** 503: the server cannot take this request now (a full queue); the client may retry. */
+    public static ApiException unavailable(String message) {
+        return new ApiException(StatusCodes.SERVICE_UNAVAILABLE, message, null, null);
+    }
+
     public static ApiException unsupportedMediaType(String message) {
         return new ApiException(StatusCodes.UNSUPPORTED_MEDIA_TYPE, message, null, null);
     }

@@ -2,12 +2,9 @@ package dev.mlobservatory.api.http;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 
-/** Reads a JSON request body within a byte limit, checking its media type first. */
+/** An endpoint's view of its JSON request body: the media type, and the bytes its route read. */
 public final class RequestBody {
 
     private RequestBody() {
@@ -24,35 +21,24 @@ public final class RequestBody {
     }
 
     /**
-     * The body's bytes; 413 as soon as it is known to exceed {@code limit}
-     * (from {@code Content-Length} before reading, or while reading a chunked body).
+     * The body's bytes, read before the endpoint ran (by {@link BodyReader}, within the route's byte limit and the body
+     * timeout); throws the failure instead when reading it failed: 408, 413 or 400.
+     *
+     * @param limit the endpoint's own limit, which may be below the route's (a single flower within a batch route)
      */
     public static byte[] read(HttpServerExchange exchange, int limit) {
-        long declared = exchange.getRequestContentLength();
-        if (declared > limit) {
+        ApiException failure = exchange.getAttachment(BodyReader.FAILURE);
+        if (failure != null) {
+            throw failure;
+        }
+        byte[] body = exchange.getAttachment(BodyReader.BODY);
+        if (body == null) {
+            throw new IllegalStateException(exchange.getRequestPath() + " reads a body but its route does not read one");
+        }
+        if (body.length > limit) {
             throw tooLarge(limit);
         }
-        try {
-            InputStream in = exchange.getInputStream();
-            if (declared >= 0) {
-                // The usual case (curl, OkHttp, wrk send Content-Length): one read of exactly that many bytes,
-                // no scratch buffer and no copy. It was the largest cost predict added over /health (PERFORMANCE.md).
-                return in.readNBytes((int) declared);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (out.size() + n > limit) {
-                    throw tooLarge(limit);
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            // Undertow's own entity-size guard and dropped connections both land here.
-            throw ApiException.badRequest(null, "could not read the request body: " + e.getMessage());
-        }
+        return body;
     }
 
     static ApiException tooLarge(int limit) {

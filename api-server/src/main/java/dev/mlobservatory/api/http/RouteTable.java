@@ -5,15 +5,18 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.AttachmentKey;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 
 /**
- * Exact-path routing with proper 404 and 405 (with {@code Allow}). Every route is a fixed path, so a map
- * lookup is all routing needs. The matched template (or "unmatched") is attached for the HTTP metrics.
- * Endpoints run on a worker thread in blocking mode: JSON and prediction never touch an IO thread.
+ * Exact-path routing with proper 404 and 405 (with {@code Allow}), 431 for an oversized head and 400 for a malformed
+ * path. Every route is a fixed path, so a map lookup is all routing needs. The matched template (or "unmatched") is
+ * attached for the HTTP metrics. Each route names the pool its endpoint runs on, in blocking mode, so JSON and
+ * prediction never touch an IO thread; a route that takes a body has it read on the IO thread first
+ * ({@link BodyReader}), so no pool thread ever waits on a slow client. Every GET route answers HEAD too.
  */
 public final class RouteTable implements HttpHandler {
 
@@ -22,30 +25,44 @@ public final class RouteTable implements HttpHandler {
 
     private final Map<String, Map<String, HttpHandler>> routes = new LinkedHashMap<>();
     private final Map<String, String> allowHeaders = new LinkedHashMap<>();
-
-    /** Adds {@code method path}, served on Undertow's worker pool; a path may have several methods. */
-    public RouteTable add(String method, String path, Endpoint endpoint) {
-        return put(method, path, blocking(endpoint));
-    }
+    private final Duration bodyTimeout;
+    private final int maxHeadBytes;
 
     /**
-     * Adds an operations endpoint ({@code /metrics}, {@code /health}, {@code /admin/…}) served on {@code ops}, a
-     * pool of its own: when slow predictions hold every worker thread, Prometheus can still scrape and the
-     * health check still answers, so the dashboards show a slow API instead of a dead one.
+     * @param bodyTimeout  time a body may take to arrive, from the end of the head
+     * @param maxHeadBytes request line and headers above this are answered 431
      */
-    public RouteTable addOps(String method, String path, Endpoint endpoint, Executor ops) {
-        HttpHandler inner = blocking(endpoint);
-        return put(method, path, exchange -> exchange.dispatch(ops, inner));
+    public RouteTable(Duration bodyTimeout, int maxHeadBytes) {
+        this.bodyTimeout = bodyTimeout;
+        this.maxHeadBytes = maxHeadBytes;
     }
 
-    private static HttpHandler blocking(Endpoint endpoint) {
-        return new BlockingHandler(exchange -> {
+    /** {@code GET path} and {@code HEAD path} on {@code pool} (null: Undertow's worker pool). */
+    public RouteTable get(String path, Endpoint endpoint, Executor pool) {
+        HttpHandler handler = onPool(endpoint, pool);
+        return put("GET", path, handler).put("HEAD", path, handler);
+    }
+
+    /** {@code GET} and {@code HEAD} served by {@code handler} on the IO thread: it must not block (it may dispatch). */
+    public RouteTable getAsync(String path, HttpHandler handler) {
+        return put("GET", path, handler).put("HEAD", path, handler);
+    }
+
+    /** A route whose body, at most {@code maxBodyBytes}, is read before {@code endpoint} runs on {@code pool}. */
+    public RouteTable withBody(String method, String path, Endpoint endpoint, Executor pool, int maxBodyBytes) {
+        HttpHandler then = onPool(endpoint, pool);
+        return put(method, path, exchange -> BodyReader.read(exchange, maxBodyBytes, bodyTimeout, then));
+    }
+
+    private static HttpHandler onPool(Endpoint endpoint, Executor pool) {
+        HttpHandler blocking = new BlockingHandler(exchange -> {
             try {
                 endpoint.handle(exchange);
             } catch (Exception | Error e) {
                 ErrorMapper.send(exchange, e);
             }
         });
+        return pool == null ? exchange -> exchange.dispatch(blocking) : exchange -> exchange.dispatch(pool, blocking);
     }
 
     private RouteTable put(String method, String path, HttpHandler handler) {
@@ -59,14 +76,26 @@ public final class RouteTable implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
-        String path = exchange.getRequestPath();
-        Map<String, HttpHandler> byMethod = routes.get(path);
-        if (byMethod == null) {
+        String path;
+        try {
+            path = PercentDecoding.path(exchange.getRequestPath());
+        } catch (IllegalArgumentException e) {
             exchange.putAttachment(ROUTE, ApiMetrics.UNMATCHED_ROUTE);
+            ErrorMapper.send(exchange, ApiException.badRequest(null, e.getMessage()));
+            return;
+        }
+        Map<String, HttpHandler> byMethod = routes.get(path);
+        exchange.putAttachment(ROUTE, byMethod == null ? ApiMetrics.UNMATCHED_ROUTE : path);
+        int head = RequestHead.size(exchange);
+        if (head > maxHeadBytes) {
+            ErrorMapper.send(exchange, ApiException.headTooLarge("request head (request line and headers) is "
+                    + head + " bytes; at most " + maxHeadBytes));
+            return;
+        }
+        if (byMethod == null) {
             ErrorMapper.send(exchange, ApiException.notFound("no such endpoint: " + path));
             return;
         }
-        exchange.putAttachment(ROUTE, path);
         String method = exchange.getRequestMethod().toString();
         HttpHandler handler = byMethod.get(method);
         if (handler == null) {

@@ -14,6 +14,7 @@ import dev.mlobservatory.api.model.IrisFeatures;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /**
  * Every metric the API exposes, defined in one place against an injected registry.
@@ -42,6 +43,7 @@ public final class ApiMetrics {
     private final Histogram predictionConfidence;
     private final Gauge modelAccuracy;
     private final Histogram httpDuration;
+    private final Counter connectionsRefused;
 
     public ApiMetrics(PrometheusRegistry registry, ProcessStats process) {
         predictions = Counter.builder()
@@ -51,7 +53,7 @@ public final class ApiMetrics {
                 .register(registry);
         predictionDuration = Histogram.builder()
                 .name("ml_prediction_duration_seconds")
-                .help("Time spent processing prediction requests, from reading the body to the answer")
+                .help("Time spent processing prediction requests, from the received body to the answer")
                 .unit(Unit.SECONDS)
                 .labelNames("model_version")
                 .classicOnly()
@@ -88,7 +90,24 @@ public final class ApiMetrics {
                 .classicOnly()
                 .classicUpperBounds(HTTP_BUCKETS)
                 .register(registry);
+        connectionsRefused = Counter.builder()
+                .name("http_server_connections_refused_total")
+                .help("Connections answered 503 and closed because the server had its maximum of open connections")
+                .register(registry);
         JvmMetrics.builder().register(registry);
+    }
+
+    /** {@code http_server_open_connections}: connections open now, read when scraped; the cap is its ceiling. */
+    public void registerConnections(PrometheusRegistry registry, IntSupplier open) {
+        GaugeWithCallback.builder()
+                .name("http_server_open_connections")
+                .help("HTTP connections open now (refused ones not included)")
+                .callback(cb -> cb.call(open.getAsInt()))
+                .register(registry);
+    }
+
+    public void connectionRefused() {
+        connectionsRefused.inc();
     }
 
     /** {@code ml_feature_drift_psi}: computed from the monitor's windows when scraped, absent until enough inputs. */

@@ -118,7 +118,7 @@ class BadInputTest {
         assertThat(getPredict.statusCode()).isEqualTo(405);
         assertThat(getPredict.headers().firstValue("Allow")).hasValue("POST");
         assertThat(postHealth.statusCode()).isEqualTo(405);
-        assertThat(postHealth.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(postHealth.headers().firstValue("Allow")).hasValue("GET, HEAD");
         assertThat(deleteMetrics.statusCode()).isEqualTo(405);
         assertCleanError(getPredict, null);
     }
