@@ -27,9 +27,9 @@ class FaultsTest {
     @Test
     void injectedLatencyIsTimeSpentInThePredictionPath() {
         try (TestApi api = new TestApi(true)) {
-            HttpResponse<String> set = api.putJson("/admin/faults", "{\"latency_ms\":60,\"model_version\":\"v1\"}");
+            HttpResponse<String> set = api.putJson("/admin/faults", "{\"latency_ms\":500,\"model_version\":\"v1\"}");
             assertThat(set.statusCode()).isEqualTo(200);
-            assertThat(TestApi.json(set).path("latency_ms").asDouble()).isEqualTo(60.0);
+            assertThat(TestApi.json(set).path("latency_ms").asDouble()).isEqualTo(500.0);
             assertThat(TestApi.json(api.get("/admin/faults")).path("model_version").asText()).isEqualTo("v1");
 
             for (int i = 0; i < 5; i++) {
@@ -37,9 +37,10 @@ class FaultsTest {
                 assertThat(api.postJson("/v2/predict", SETOSA).statusCode()).isEqualTo(200);
             }
 
-            assertThat(durationSum(api, "v1") / 5).isGreaterThanOrEqualTo(0.060);
-            assertThat(durationSum(api, "v2") / 5).isLessThan(0.030); // v2 untouched
-            assertThat(gauge(api, "ml_fault_injected_latency_seconds", "v1")).isEqualTo(0.060);
+            assertThat(durationSum(api, "v1") / 5).isGreaterThanOrEqualTo(0.500);
+            // v2 untouched: a structural margin (a prediction takes under a millisecond), not a speed target.
+            assertThat(durationSum(api, "v2") / 5).isLessThan(0.250);
+            assertThat(gauge(api, "ml_fault_injected_latency_seconds", "v1")).isEqualTo(0.500);
         }
     }
 
@@ -70,29 +71,49 @@ class FaultsTest {
     @Test
     void scrapesAndHealthStillAnswerWhileSlowPredictionsHoldEveryWorker() throws Exception {
         try (TestApi api = new TestApi(true)) {
-            api.putJson("/admin/faults", "{\"latency_ms\":4000}");
-            java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(80);
+            // 30 s per prediction: far longer than any scheduling delay of a busy machine, so "answered before
+            // any slow prediction finished" is a structural margin, not a timing bet.
+            api.putJson("/admin/faults", "{\"latency_ms\":30000}");
+            java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(80, r -> {
+                Thread t = new Thread(r, "slow-caller");
+                t.setDaemon(true);
+                return t;
+            });
             try {
                 java.util.List<java.util.concurrent.Future<Integer>> slow = new java.util.ArrayList<>();
-                for (int i = 0; i < 80; i++) { // more than the 64 worker threads
+                for (int i = 0; i < 80; i++) { // more than the 64 prediction workers
                     slow.add(callers.submit(() -> api.postJson("/v1/predict", SETOSA).statusCode()));
                 }
-                Thread.sleep(500); // the predictions now hold every worker
+                awaitSleepingPredictions(64);
 
-                long t0 = System.nanoTime();
                 assertThat(api.get("/metrics").statusCode()).isEqualTo(200);
                 assertThat(api.get("/health").statusCode()).isEqualTo(200);
-                double seconds = (System.nanoTime() - t0) / 1e9;
 
-                // Behaviour, not speed: the ops endpoints did not queue behind a 4 s prediction.
-                assertThat(seconds).isLessThan(3.0);
-                assertThat(slow.stream().filter(f -> !f.isDone()).count()).isPositive();
-                for (var f : slow) {
-                    assertThat(f.get()).isEqualTo(200);
-                }
+                // The ops endpoints answered while every worker still sleeps in a 30 s prediction.
+                assertThat(slow).noneMatch(java.util.concurrent.Future::isDone);
+                assertThat(sleepingPredictions()).isGreaterThanOrEqualTo(64);
             } finally {
+                api.putJson("/admin/faults", "{}");
                 callers.shutdownNow();
             }
+        }
+    }
+
+    /** Threads of this JVM sleeping inside the fault injector: predictions holding a worker. */
+    private static long sleepingPredictions() {
+        return Thread.getAllStackTraces().values().stream()
+                .filter(stack -> java.util.Arrays.stream(stack)
+                        .anyMatch(f -> f.getClassName().equals(FaultInjector.class.getName())))
+                .count();
+    }
+
+    private static void awaitSleepingPredictions(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (sleepingPredictions() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + sleepingPredictions() + " of " + n + " predictions hold a worker");
+            }
+            Thread.sleep(20);
         }
     }
 

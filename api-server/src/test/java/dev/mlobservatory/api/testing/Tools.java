@@ -17,13 +17,23 @@ public final class Tools {
     public static String require(String name) {
         String found = find(name);
         if (found == null) {
-            String message = name + " is not on the PATH (Debian: apt-get install prometheus)";
+            String message = name + " is not on the PATH (Debian: apt-get install " + debianPackage(name) + ")";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new AssertionError(message + "; .ci/run should have installed it");
             }
             Assumptions.abort(message);
         }
         return found;
+    }
+
+    /** Where Debian ships each tool the tests use: what .ci/run installs. */
+    static String debianPackage(String tool) {
+        return switch (tool) {
+            case "prometheus", "promtool" -> "prometheus";
+            case "kill" -> "procps";
+            case "sleep" -> "coreutils";
+            default -> tool;
+        };
     }
 
     public static String find(String name) {
