@@ -47,10 +47,17 @@ class PlaceholderViewTest {
         AppExecutor.shutdown(executor);
     }
 
+    /** The table's placeholder text, read on the FX thread (the table is the FX thread's). */
     private static String placeholder(FxRobot robot, String table) {
-        TableView<?> view = robot.lookup("#" + table).queryAs(TableView.class);
-        Label label = (Label) view.getPlaceholder();
-        return label.isVisible() && label.getScene() != null ? label.getText() : null;
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> {
+                TableView<?> view = robot.lookup("#" + table).queryAs(TableView.class);
+                Label label = (Label) view.getPlaceholder();
+                return label.isVisible() && label.getScene() != null ? label.getText() : null;
+            }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("reading the placeholder on the FX thread failed", e);
+        }
     }
 
     @Test
@@ -63,6 +70,7 @@ class PlaceholderViewTest {
                 .isEqualTo("Prometheus is not running: start the stack (Stack panel) to see alert rules.");
         assertThat(placeholder(robot, "targets-table"))
                 .isEqualTo("Prometheus is not running: start the stack (Stack panel) to see its scrape targets.");
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("0/0 up").tryQuery()).isPresent();
     }
 

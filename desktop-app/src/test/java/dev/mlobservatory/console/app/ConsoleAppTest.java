@@ -42,6 +42,15 @@ class ConsoleAppTest {
         return WaitForAsyncUtils.asyncFx((Callable<String>) () -> robot.lookup(id).queryAs(Labeled.class).getText()).get();
     }
 
+    /** Reads node state on the FX thread: the window is the FX thread's, never the test thread's. */
+    private static boolean onFx(Callable<Boolean> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("reading the window on the FX thread failed", e);
+        }
+    }
+
     private boolean visible(String id) {
         try {
             return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).query().isVisible()).get();
@@ -63,7 +72,7 @@ class ConsoleAppTest {
     @Test
     void startTrafficBurstAndCloseLeavesNothingRunning() throws Exception {
         Tools.require("prometheus");
-        LiveStack.await("the environment probe", 30, () -> !robot.lookup("#stack-start").queryButton().isDisabled());
+        LiveStack.await("the environment probe", 30, () -> onFx(() -> !robot.lookup("#stack-start").queryButton().isDisabled()));
 
         robot.clickOn("#stack-start");
         awaitText("#chip-api", "API up", 60);
@@ -109,10 +118,9 @@ class ConsoleAppTest {
     @Test
     void theMissingPrometheusBannerIsHiddenWhenPrometheusIsInstalled() throws Exception {
         Tools.require("prometheus");
-        LiveStack.await("the environment probe", 30, () -> !robot.lookup("#stack-start").queryButton().isDisabled());
+        LiveStack.await("the environment probe", 30, () -> onFx(() -> !robot.lookup("#stack-start").queryButton().isDisabled()));
 
-        Label banner = robot.lookup("#missing-prometheus-banner").queryAs(Label.class);
-        assertThat(banner.isVisible()).isFalse();
-        assertThat(robot.lookup("#open-grafana").queryButton().isDisabled()).isTrue();
+        assertThat(onFx(() -> robot.lookup("#missing-prometheus-banner").queryAs(Label.class).isVisible())).isFalse();
+        assertThat(onFx(() -> robot.lookup("#open-grafana").queryButton().isDisabled())).isTrue();
     }
 }
