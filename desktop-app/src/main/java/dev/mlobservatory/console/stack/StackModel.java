@@ -1,7 +1,7 @@
 package dev.mlobservatory.console.stack;
 
-import dev.mlobservatory.console.app.AppExecutor;
-import dev.mlobservatory.console.app.FxThread;
+import dev.mlobservatory.console.concurrent.FxThread;
+import dev.mlobservatory.console.concurrent.Poller;
 import dev.mlobservatory.console.env.Environment;
 import dev.mlobservatory.console.env.EnvironmentProbe;
 import dev.mlobservatory.console.prom.PrometheusClient;
@@ -13,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -45,7 +44,7 @@ public final class StackModel {
     private final Path home;
     private final OkHttpClient http;
     private final OkHttpClient healthHttp;
-    private final HealthPoller health;
+    private final HealthPoller checks;
 
     private final ObjectProperty<Environment> environment = new SimpleObjectProperty<>();
     private final BooleanProperty probing = new SimpleBooleanProperty();
@@ -75,7 +74,7 @@ public final class StackModel {
     /** The latest probe's answer, for readers off the FX thread; set after the mode it implies. */
     private volatile Environment probed;
     private volatile Future<?> starting;
-    private ScheduledFuture<?> poll;
+    private final Poller health;
 
     public StackModel(ScheduledExecutorService executor, FxThread fx, ChildProcesses children, StackFiles files,
                       Path home, OkHttpClient http) {
@@ -88,7 +87,8 @@ public final class StackModel {
         // Health checks answer within seconds or count as down: a hung Prometheus (stopped, swapping) must turn
         // its chip red at the next poll, not after the 15 s a slow query is allowed. Same connection pool.
         this.healthHttp = http.newBuilder().callTimeout(HEALTH_TIMEOUT).readTimeout(HEALTH_TIMEOUT).build();
-        this.health = new HealthPoller(healthHttp);
+        this.checks = new HealthPoller(healthHttp);
+        this.health = new Poller(executor, POLL, this::pollOnce);
     }
 
     // --- commands ---------------------------------------------------------------------------------------
@@ -332,15 +332,11 @@ public final class StackModel {
     // --- polling ---------------------------------------------------------------------------------------
 
     private void startPolling() {
-        stopPolling();
-        poll = AppExecutor.every(executor, POLL, this::pollOnce);
+        health.start();
     }
 
     private void stopPolling() {
-        if (poll != null) {
-            poll.cancel(true);
-            poll = null;
-        }
+        health.stop();
     }
 
     /** One round of health checks (public for tests, which call it directly). */
@@ -351,9 +347,9 @@ public final class StackModel {
         }
         PrometheusClient client = stack.prometheusUrl() == null ? null
                 : new PrometheusClient(stack.prometheusUrl(), healthHttp);
-        Chip api = health.api(stack.apiUrl());
-        Chip prom = health.prometheus(client);
-        Chip graf = health.grafana(stack.grafanaUrl());
+        Chip api = checks.api(stack.apiUrl());
+        Chip prom = checks.prometheus(client);
+        Chip graf = checks.grafana(stack.grafanaUrl());
         fx.run(() -> {
             // Decided under the lock, against the state of this moment: a poll that took seconds must neither
             // paint chips over a stopped stack nor promise "keeps trying" after the child's exit was reported.

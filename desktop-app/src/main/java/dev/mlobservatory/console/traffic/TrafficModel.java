@@ -1,11 +1,10 @@
 package dev.mlobservatory.console.traffic;
 
-import dev.mlobservatory.console.app.AppExecutor;
-import dev.mlobservatory.console.app.FxThread;
+import dev.mlobservatory.console.concurrent.FxThread;
+import dev.mlobservatory.console.concurrent.Poller;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
@@ -52,12 +51,13 @@ public final class TrafficModel {
     private final StringProperty status = new SimpleStringProperty("Traffic stopped.");
 
     private volatile TrafficEngine engine;
-    private ScheduledFuture<?> poll;
+    private final Poller poller;
     private volatile double lastSecond;
 
     /** @param apiUrl where the API answers; null while no stack runs */
     public TrafficModel(ScheduledExecutorService executor, FxThread fx, ObservableValue<String> apiUrl) {
         this.executor = executor;
+        this.poller = new Poller(executor, POLL, this::pollOnce);
         this.fx = fx;
         this.apiUrl = apiUrl;
         rate.addListener((o, a, b) -> push());
@@ -98,7 +98,7 @@ public final class TrafficModel {
         dropped.set(0);
         running.set(true);
         status.set("Sending to " + url);
-        poll = AppExecutor.every(executor, POLL, this::pollOnce);
+        poller.start();
     }
 
     /** Stops sending; in-flight requests finish or are cancelled within a second, off the FX thread. */
@@ -108,9 +108,7 @@ public final class TrafficModel {
         }
         running.set(false);
         bursting.set(false);
-        if (poll != null) {
-            poll.cancel(false);
-        }
+        poller.stop();
         TrafficEngine stopping = engine;
         engine = null;
         status.set("Traffic stopped.");
@@ -134,9 +132,7 @@ public final class TrafficModel {
     /** Blocking stop for the application's exit. */
     public void close() {
         running.set(false);
-        if (poll != null) {
-            poll.cancel(false);
-        }
+        poller.stop();
         TrafficEngine e = engine;
         engine = null;
         if (e != null) {
