@@ -320,15 +320,6 @@ public final class StackModel {
         void run(RunningStack stack) throws Exception;
     }
 
-    /** The running stack, for actions on one part (Kill/Restart API); null when stopped. */
-    public RunningStack running() {
-        return running;
-    }
-
-    public void clearLog() {
-        log.clear();
-    }
-
     // --- polling ---------------------------------------------------------------------------------------
 
     private void startPolling() {
