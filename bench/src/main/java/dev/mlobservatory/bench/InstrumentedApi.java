@@ -30,7 +30,7 @@ public final class InstrumentedApi {
         this.metrics = new ApiMetrics(registry, new ProcessStats());
         for (TrainedModel model : catalog.all()) {
             metrics.modelAccuracy(model.version(), model.accuracy());
-            byVersion.put(model.version(), metrics.forVersion(model.version()));
+            byVersion.put(model.version(), metrics.forVersion(model.version(), model.classes()));
         }
         this.drift = new DriftMonitor(catalog.trainingColumns(), catalog.versions());
         metrics.registerDrift(registry, drift);

@@ -39,15 +39,17 @@ public final class PredictionPath {
                                   byte[] body) {
         String version = model.version();
         long start = System.nanoTime();
+        int flowers = 1;
         try {
             PredictRequest request = PredictRequest.parse(body);
+            flowers = request.rows().size();
             for (IrisFeatures features : request.rows()) {
                 drift.observe(version, features);
             }
             faults.apply(version);
             return write(answer(model, request, metrics));
         } catch (RuntimeException e) {
-            metrics.failed();
+            metrics.failed(flowers);
             throw e;
         } finally {
             metrics.duration((System.nanoTime() - start) / 1e9);

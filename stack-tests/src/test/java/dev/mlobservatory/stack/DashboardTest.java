@@ -40,18 +40,55 @@ class DashboardTest {
     }
 
     @Test
-    void everyPanelIsATimeseriesOrStatWithATargetOnTheProvisionedDataSource() {
-        assertThat(datasourceUid).isNotBlank();
+    void everyPanelIsATimeseriesOrStatWithATargetOnTheDataSourceVariable() {
         for (JsonNode panel : dashboard.json().path("panels")) {
             String title = panel.path("title").asText();
             assertThat(panel.path("type").asText()).as(title).isIn("timeseries", "stat");
-            assertThat(panel.at("/datasource/uid").asText()).as(title).isEqualTo(datasourceUid);
+            assertThat(panel.at("/datasource/uid").asText()).as(title).isEqualTo("${datasource}");
             assertThat(panel.path("targets")).as(title + " targets").isNotEmpty();
             for (JsonNode target : panel.path("targets")) {
                 assertThat(target.path("expr").asText()).as(title).isNotBlank();
-                assertThat(target.at("/datasource/uid").asText()).as(title).isEqualTo(datasourceUid);
+                assertThat(target.at("/datasource/uid").asText()).as(title).isEqualTo("${datasource}");
             }
         }
+    }
+
+    @Test
+    void theDataSourceIsAVariableDefaultingToTheProvisionedOne() throws Exception {
+        // Imports into any Grafana: the user picks a Prometheus; the provisioned stack gets its own by default.
+        assertThat(datasourceUid).isNotBlank();
+        assertThat(java.nio.file.Files.readString(Repo.DASHBOARD)).doesNotContain("\"uid\": \"" + datasourceUid + "\"");
+        JsonNode variable = variable("datasource");
+        assertThat(variable.path("type").asText()).isEqualTo("datasource");
+        assertThat(variable.path("query").asText()).isEqualTo("prometheus");
+        assertThat(variable.at("/current/value").asText()).isEqualTo(datasourceUid);
+    }
+
+    @Test
+    void theAlertThresholdsAreDrawnWhereTheAlertsLook() {
+        assertThat(threshold("Error rate %")).as("HighErrorRate: 10%").isEqualTo(10.0);
+        assertThat(threshold("Latency p50/p95/p99")).as("HighLatency: p95 over 1 s").isEqualTo(1.0);
+    }
+
+    private double threshold(String title) {
+        for (JsonNode panel : dashboard.json().path("panels")) {
+            if (panel.path("title").asText().equals(title)) {
+                JsonNode steps = panel.at("/fieldConfig/defaults/thresholds/steps");
+                assertThat(panel.at("/fieldConfig/defaults/custom/thresholdsStyle/mode").asText()).as(title)
+                        .startsWith("line");
+                return steps.get(steps.size() - 1).path("value").asDouble();
+            }
+        }
+        throw new AssertionError("no panel " + title);
+    }
+
+    private JsonNode variable(String name) {
+        for (JsonNode v : dashboard.json().at("/templating/list")) {
+            if (v.path("name").asText().equals(name)) {
+                return v;
+            }
+        }
+        throw new AssertionError("no variable " + name);
     }
 
     @Test
@@ -95,7 +132,7 @@ class DashboardTest {
             }
         }
         assertThat(variable).isNotNull();
-        assertThat(variable.at("/datasource/uid").asText()).isEqualTo(datasourceUid);
+        assertThat(variable.at("/datasource/uid").asText()).isEqualTo("${datasource}");
         assertThat(variable.path("definition").asText()).contains("label_values(", "model_version");
         long filtered = dashboard.queries().stream().filter(q -> q.expr().contains("$model_version")).count();
         assertThat(filtered).isGreaterThanOrEqualTo(8);

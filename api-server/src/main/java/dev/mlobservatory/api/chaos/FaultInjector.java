@@ -1,6 +1,5 @@
 package dev.mlobservatory.api.chaos;
 
-import dev.mlobservatory.api.http.ApiException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,7 +24,7 @@ public final class FaultInjector {
     /**
      * Delays and possibly fails one prediction request of {@code version}.
      *
-     * @throws ApiException a 500 when the error ratio says so
+     * @throws InjectedFailure when the error ratio says so
      */
     public void apply(String version) {
         FaultSettings s = settings.get();
@@ -38,7 +37,7 @@ public final class FaultInjector {
             sleep((long) (delayMs * 1_000_000));
         }
         if (s.errorRatio() > 0 && random.nextDouble() < s.errorRatio()) {
-            throw ApiException.injectedFault("injected fault: model " + version + " failed on purpose ("
+            throw new InjectedFailure("injected fault: model " + version + " failed on purpose ("
                     + Math.round(s.errorRatio() * 100) + "% of its requests, set through /admin/faults)");
         }
     }

@@ -57,11 +57,6 @@ public final class ApiException extends RuntimeException {
         return new ApiException(StatusCodes.METHOD_NOT_ALLOWED, message, null, allow);
     }
 
-    /** A 500 the server was told to produce (fault injection): a real failure for the metrics, nothing to log. */
-    public static ApiException injectedFault(String message) {
-        return new ApiException(StatusCodes.INTERNAL_SERVER_ERROR, message, null, null);
-    }
-
     public int status() {
         return status;
     }

@@ -1,5 +1,6 @@
 package dev.mlobservatory.api.http;
 
+import dev.mlobservatory.api.chaos.InjectedFailure;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
@@ -34,6 +35,11 @@ public final class ErrorMapper {
                 exchange.getResponseHeaders().put(Headers.ALLOW, api.allow());
             }
             Json.send(exchange, api.status(), new ErrorBody(api.getMessage(), api.field()));
+            return;
+        }
+        if (failure instanceof InjectedFailure injected) {
+            // Asked for through /admin/faults: a real 500 for the client and the metrics, not a bug to log.
+            Json.send(exchange, StatusCodes.INTERNAL_SERVER_ERROR, new ErrorBody(injected.getMessage(), null));
             return;
         }
         LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestPath(), failure);

@@ -2,7 +2,6 @@ package dev.mlobservatory.api.http;
 
 import dev.mlobservatory.api.ServerLimits;
 import dev.mlobservatory.api.chaos.FaultInjector;
-import dev.mlobservatory.api.chaos.FaultsEndpoint;
 import dev.mlobservatory.api.drift.DriftMonitor;
 import dev.mlobservatory.api.metrics.ApiMetrics;
 import dev.mlobservatory.api.model.ModelCatalog;

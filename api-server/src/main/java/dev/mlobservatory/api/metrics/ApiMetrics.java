@@ -162,8 +162,8 @@ public final class ApiMetrics {
      * The prediction series of {@code version} ({@code ml_predictions_total}, {@code ml_prediction_duration_seconds},
      * {@code ml_prediction_confidence}), for the endpoint that serves the version to keep and record into.
      */
-    public ModelMetrics forVersion(String version) {
-        return new ModelMetrics(version, predictions, predictionDuration, predictionConfidence);
+    public ModelMetrics forVersion(String version, java.util.List<String> classes) {
+        return new ModelMetrics(version, classes, predictions, predictionDuration, predictionConfidence);
     }
 
     public void modelAccuracy(String version, double accuracy) {

@@ -118,6 +118,37 @@ class FaultsTest {
     }
 
     @Test
+    void aFailedBatchCountsEveryFlowerItCarriedAndNothingAsAnswered() {
+        try (TestApi api = new TestApi(true)) {
+            api.putJson("/admin/faults", "{\"error_ratio\":1.0,\"model_version\":\"v1\"}");
+            String batch = "{\"instances\":[" + String.join(",", java.util.Collections.nCopies(100, SETOSA)) + "]}";
+
+            assertThat(api.postJson("/v1/predict", batch).statusCode()).isEqualTo(500);
+            assertThat(api.postJson("/v1/predict", "{not json").statusCode()).isEqualTo(400);
+
+            // 100 flowers failed with the batch, plus one unparsable request; no flower counted as answered.
+            assertThat(counter(api, "v1", "error", "error")).isEqualTo(101);
+            assertThat(counter(api, "v1", "setosa", "success")).isZero();
+        }
+    }
+
+    @Test
+    void everySeriesAVersionCanHaveExistsAtZeroBeforeAnyRequest() {
+        try (TestApi api = new TestApi(true)) {
+            String text = api.get("/metrics").body();
+            for (String version : java.util.List.of("v1", "v2")) {
+                assertThat(text).contains("ml_predictions_total{model_version=\"" + version
+                        + "\",prediction_result=\"error\",status=\"error\"} 0.0");
+                for (String label : java.util.List.of("setosa", "versicolor", "virginica")) {
+                    assertThat(text).contains("ml_predictions_total{model_version=\"" + version
+                            + "\",prediction_result=\"" + label + "\",status=\"success\"} 0.0");
+                }
+                assertThat(text).contains("ml_prediction_duration_seconds_count{model_version=\"" + version + "\"} 0");
+            }
+        }
+    }
+
+    @Test
     void outOfRangeValuesAreRejectedNamingTheFieldAndChangeNothing() {
         try (TestApi api = new TestApi(true)) {
             api.putJson("/admin/faults", "{\"latency_ms\":5}");

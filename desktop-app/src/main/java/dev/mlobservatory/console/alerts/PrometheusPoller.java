@@ -1,15 +1,13 @@
 package dev.mlobservatory.console.alerts;
 
-import dev.mlobservatory.console.app.AppExecutor;
-import dev.mlobservatory.console.app.FxThread;
+import dev.mlobservatory.console.concurrent.FxThread;
+import dev.mlobservatory.console.concurrent.Poller;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.PrometheusException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,15 +32,13 @@ abstract class PrometheusPoller<T> {
 
     // Named after the model (AlertsModel, TargetsModel): a log line says which tab failed.
     private final Logger log = LoggerFactory.getLogger(getClass());
-    private final ScheduledExecutorService executor;
-    private final Duration pollEvery;
     private final String what;
     private final String notRunning;
     private final Object pollLock = new Object();
     private volatile PrometheusClient client;
 
-    private ScheduledFuture<?> poll;
-    private ScheduledFuture<?> tick;
+    private final Poller poll;
+    private final Poller tick;
 
     /**
      * @param pollEvery time between the end of one poll and the next
@@ -51,9 +47,9 @@ abstract class PrometheusPoller<T> {
      */
     PrometheusPoller(ScheduledExecutorService executor, FxThread fx, ObservableValue<PrometheusClient> prometheus,
                      Duration pollEvery, String what, String toSee) {
-        this.executor = executor;
         this.fx = fx;
-        this.pollEvery = pollEvery;
+        this.poll = new Poller(executor, pollEvery, this::refresh);
+        this.tick = new Poller(executor, TICK, () -> fx.run(() -> tick(Instant.now())));
         this.what = what;
         this.notRunning = PrometheusMessages.notRunning(toSee);
         this.client = prometheus.getValue();
@@ -62,40 +58,20 @@ abstract class PrometheusPoller<T> {
         prometheus.addListener((obs, old, now) -> {
             client = now;
             // A new Prometheus (or none): show it now rather than at the next poll.
-            if (isStarted()) {
-                refreshSoon();
-            }
+            poll.runSoon();
         });
     }
 
     /** Starts polling (now, then every poll period) and the one-second clock. Idempotent. */
-    public synchronized void start() {
-        if (poll == null) {
-            poll = AppExecutor.every(executor, pollEvery, this::refresh);
-            tick = AppExecutor.every(executor, TICK, () -> fx.run(() -> tick(Instant.now())));
-        }
+    public void start() {
+        poll.start();
+        tick.start();
     }
 
     /** Stops polling and the clock. The rows stay as they were. */
-    public synchronized void stop() {
-        if (poll != null) {
-            poll.cancel(false);
-            tick.cancel(false);
-            poll = null;
-            tick = null;
-        }
-    }
-
-    private void refreshSoon() {
-        try {
-            executor.execute(this::refresh);
-        } catch (RejectedExecutionException closing) {
-            // The application is shutting down its executor: nothing left to show.
-        }
-    }
-
-    private synchronized boolean isStarted() {
-        return poll != null;
+    public void stop() {
+        poll.stop();
+        tick.stop();
     }
 
     /**

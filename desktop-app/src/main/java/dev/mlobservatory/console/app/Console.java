@@ -1,6 +1,8 @@
 package dev.mlobservatory.console.app;
 
 import dev.mlobservatory.console.chaos.ChaosModel;
+import dev.mlobservatory.console.concurrent.AppExecutor;
+import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.settings.ConsoleSettings;
 import dev.mlobservatory.console.stack.ChildProcesses;

@@ -1,5 +1,6 @@
 package dev.mlobservatory.console.app;
 
+import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.settings.ConsoleSettings;
 import dev.mlobservatory.console.ui.Theme;
 import javafx.application.Application;

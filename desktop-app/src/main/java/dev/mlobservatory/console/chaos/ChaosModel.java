@@ -2,7 +2,7 @@ package dev.mlobservatory.console.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mlobservatory.console.app.FxThread;
+import dev.mlobservatory.console.concurrent.FxThread;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -69,7 +69,7 @@ public final class EnvironmentProbe {
         if (path == null) {
             return null;
         }
-        boolean windows = System.getProperty("os.name", "").toLowerCase().contains("win");
+        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
         for (String dir : path.split(File.pathSeparator)) {
             for (String candidate : windows ? List.of(name + ".exe", name) : List.of(name)) {
                 Path p = Path.of(dir, candidate);

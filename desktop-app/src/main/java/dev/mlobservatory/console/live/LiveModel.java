@@ -1,7 +1,7 @@
 package dev.mlobservatory.console.live;
 
-import dev.mlobservatory.console.app.AppExecutor;
-import dev.mlobservatory.console.app.FxThread;
+import dev.mlobservatory.console.concurrent.FxThread;
+import dev.mlobservatory.console.concurrent.Poller;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.PrometheusException;
 import dev.mlobservatory.console.prom.QueryResult;
@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -46,15 +44,14 @@ public final class LiveModel {
     private record Feed(LiveChart chart, List<DashboardQueries.Target> targets, double scale) {
     }
 
-    private final ScheduledExecutorService executor;
     private final FxThread fx;
     private final LiveSettings settings;
+    private final Poller poller;
     private final List<Feed> feeds = new ArrayList<>();
     private final ClientHistory client;
     private volatile PrometheusClient prometheus;
     /** Guards the refresh only, never held by the FX thread: a slow query must not freeze the window. */
     private final Object refreshLock = new Object();
-    private volatile ScheduledFuture<?> poll;
 
     private final ReadOnlyObjectWrapper<LiveFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Starting…");
@@ -72,9 +69,9 @@ public final class LiveModel {
      */
     public LiveModel(ScheduledExecutorService executor, FxThread fx, ObservableValue<PrometheusClient> prometheus,
                      DashboardQueries queries, ClientSamples clientSamples, LiveSettings settings) {
-        this.executor = executor;
         this.fx = fx;
         this.settings = settings;
+        this.poller = new Poller(executor, settings.refresh(), this::refresh);
         this.client = new ClientHistory(clientSamples);
         for (LiveChart chart : LiveChart.values()) {
             DashboardQueries.Panel panel = queries.resolved(chart.panel(), settings.rateInterval());
@@ -85,7 +82,7 @@ public final class LiveModel {
         this.prometheus = prometheus.getValue();
         prometheus.addListener((obs, old, current) -> {
             this.prometheus = current;
-            refreshSoon(); // a Prometheus that comes back shows at once, not one period later
+            poller.runSoon(); // a Prometheus that comes back shows at once, not one period later
         });
     }
 
@@ -96,32 +93,17 @@ public final class LiveModel {
     }
 
     /** Refreshes now and then every {@link LiveSettings#refresh()}, on the executor. Idempotent. */
-    public synchronized void start() {
-        if (poll == null) {
-            poll = AppExecutor.every(executor, settings.refresh(), this::refresh);
-        }
+    public void start() {
+        poller.start();
     }
 
     /** Stops refreshing (the last frame stays). Idempotent. */
-    public synchronized void stop() {
-        if (poll != null) {
-            poll.cancel(false);
-            poll = null;
-        }
+    public void stop() {
+        poller.stop();
     }
 
     public boolean isRunning() {
-        return poll != null;
-    }
-
-    private void refreshSoon() {
-        if (isRunning()) {
-            try {
-                executor.execute(this::refresh);
-            } catch (RejectedExecutionException e) {
-                LOG.debug("executor shut down; no refresh", e);
-            }
-        }
+        return poller.isActive();
     }
 
     /**

@@ -63,7 +63,7 @@ public final class LiveView extends BorderPane {
             chart.setAnimated(false);
             chart.setLegendVisible(true);
             chart.setTitle(which.panel());
-            chart.setId("live-chart-" + which.name().toLowerCase().replace('_', '-'));
+            chart.setId("live-chart-" + which.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
 
         /** Replaces the contents of each series' data set; adds or removes data sets only as series come and go. */

@@ -1,6 +1,6 @@
 package dev.mlobservatory.console.query;
 
-import dev.mlobservatory.console.app.FxThread;
+import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.PrometheusException;
 import java.io.IOException;

@@ -227,11 +227,6 @@ public final class QueryView extends BorderPane {
         return toggle == range ? QueryMode.RANGE : QueryMode.INSTANT;
     }
 
-    /** The model, for the app shell (e.g. to call start() and stop()). */
-    public QueryModel model() {
-        return model;
-    }
-
     private static final class WindowCell extends ListCell<RangeWindow> {
         @Override
         protected void updateItem(RangeWindow item, boolean empty) {

@@ -120,11 +120,6 @@ public final class LocalStack implements RunningStack {
                 + (prometheus == null ? ", no Prometheus" : ", Prometheus on 127.0.0.1:" + prometheus.port());
     }
 
-    /** True while the in-process API serves. */
-    public boolean apiRunning() {
-        return api != null;
-    }
-
     /** Stops the in-process API only (Prometheus keeps scraping and sees it down): the APIDown demonstration. */
     @Override
     public synchronized void stopApi() {

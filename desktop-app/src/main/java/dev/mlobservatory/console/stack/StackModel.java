@@ -1,7 +1,7 @@
 package dev.mlobservatory.console.stack;
 
-import dev.mlobservatory.console.app.AppExecutor;
-import dev.mlobservatory.console.app.FxThread;
+import dev.mlobservatory.console.concurrent.FxThread;
+import dev.mlobservatory.console.concurrent.Poller;
 import dev.mlobservatory.console.env.Environment;
 import dev.mlobservatory.console.env.EnvironmentProbe;
 import dev.mlobservatory.console.prom.PrometheusClient;
@@ -13,13 +13,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -45,10 +45,10 @@ public final class StackModel {
     private final Path home;
     private final OkHttpClient http;
     private final OkHttpClient healthHttp;
-    private final HealthPoller health;
+    private final HealthPoller checks;
 
-    private final ObjectProperty<Environment> environment = new SimpleObjectProperty<>();
-    private final BooleanProperty probing = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<Environment> environment = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper probing = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<StackMode> mode = new SimpleObjectProperty<>(StackMode.LOCAL);
     private final ObjectProperty<StackPorts> ports = new SimpleObjectProperty<>(StackPorts.DEFAULT);
     private final StringProperty prometheusPath = new SimpleStringProperty("");
@@ -56,26 +56,26 @@ public final class StackModel {
     private volatile StackState current = StackState.STOPPED;
     /** {@link #current} once every property shows it: what readers on other threads get from {@link #state()}. */
     private volatile StackState published = StackState.STOPPED;
-    private final ObjectProperty<StackState> state = new SimpleObjectProperty<>(StackState.STOPPED);
-    private final ObjectProperty<StackPhase> phase = new SimpleObjectProperty<>(StackPhase.STOPPED);
-    private final StringProperty status = new SimpleStringProperty("Checking what is installed…");
+    private final ReadOnlyObjectWrapper<StackState> state = new ReadOnlyObjectWrapper<>(StackState.STOPPED);
+    private final ReadOnlyObjectWrapper<StackPhase> phase = new ReadOnlyObjectWrapper<>(StackPhase.STOPPED);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Checking what is installed…");
     private final ObservableList<String> log = FXCollections.observableArrayList();
-    private final ObjectProperty<Chip> apiChip = new SimpleObjectProperty<>(Chip.idle("API", "not started"));
-    private final ObjectProperty<Chip> prometheusChip = new SimpleObjectProperty<>(Chip.idle("Prometheus", "not started"));
-    private final ObjectProperty<Chip> grafanaChip = new SimpleObjectProperty<>(Chip.idle("Grafana", "only in Docker mode"));
-    private final ObjectProperty<PrometheusClient> prometheus = new SimpleObjectProperty<>();
-    private final StringProperty apiUrl = new SimpleStringProperty();
-    private final StringProperty grafanaUrl = new SimpleStringProperty();
-    private final BooleanProperty grafanaReachable = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<Chip> apiChip = new ReadOnlyObjectWrapper<>(Chip.idle("API", "not started"));
+    private final ReadOnlyObjectWrapper<Chip> prometheusChip = new ReadOnlyObjectWrapper<>(Chip.idle("Prometheus", "not started"));
+    private final ReadOnlyObjectWrapper<Chip> grafanaChip = new ReadOnlyObjectWrapper<>(Chip.idle("Grafana", "only in Docker mode"));
+    private final ReadOnlyObjectWrapper<PrometheusClient> prometheus = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper apiUrl = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper grafanaUrl = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper grafanaReachable = new ReadOnlyBooleanWrapper();
     /** False after Kill API until Restart API: what the Chaos panel's buttons follow. */
-    private final BooleanProperty apiUp = new SimpleBooleanProperty(true);
-    private final StringProperty prometheusExit = new SimpleStringProperty();
+    private final ReadOnlyBooleanWrapper apiUp = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper prometheusExit = new ReadOnlyStringWrapper();
 
     private volatile RunningStack running;
     /** The latest probe's answer, for readers off the FX thread; set after the mode it implies. */
     private volatile Environment probed;
     private volatile Future<?> starting;
-    private ScheduledFuture<?> poll;
+    private final Poller health;
 
     public StackModel(ScheduledExecutorService executor, FxThread fx, ChildProcesses children, StackFiles files,
                       Path home, OkHttpClient http) {
@@ -88,7 +88,8 @@ public final class StackModel {
         // Health checks answer within seconds or count as down: a hung Prometheus (stopped, swapping) must turn
         // its chip red at the next poll, not after the 15 s a slow query is allowed. Same connection pool.
         this.healthHttp = http.newBuilder().callTimeout(HEALTH_TIMEOUT).readTimeout(HEALTH_TIMEOUT).build();
-        this.health = new HealthPoller(healthHttp);
+        this.checks = new HealthPoller(healthHttp);
+        this.health = new Poller(executor, POLL, this::pollOnce);
     }
 
     // --- commands ---------------------------------------------------------------------------------------
@@ -320,27 +321,14 @@ public final class StackModel {
         void run(RunningStack stack) throws Exception;
     }
 
-    /** The running stack, for actions on one part (Kill/Restart API); null when stopped. */
-    public RunningStack running() {
-        return running;
-    }
-
-    public void clearLog() {
-        log.clear();
-    }
-
     // --- polling ---------------------------------------------------------------------------------------
 
     private void startPolling() {
-        stopPolling();
-        poll = AppExecutor.every(executor, POLL, this::pollOnce);
+        health.start();
     }
 
     private void stopPolling() {
-        if (poll != null) {
-            poll.cancel(true);
-            poll = null;
-        }
+        health.stop();
     }
 
     /** One round of health checks (public for tests, which call it directly). */
@@ -351,9 +339,9 @@ public final class StackModel {
         }
         PrometheusClient client = stack.prometheusUrl() == null ? null
                 : new PrometheusClient(stack.prometheusUrl(), healthHttp);
-        Chip api = health.api(stack.apiUrl());
-        Chip prom = health.prometheus(client);
-        Chip graf = health.grafana(stack.grafanaUrl());
+        Chip api = checks.api(stack.apiUrl());
+        Chip prom = checks.prometheus(client);
+        Chip graf = checks.grafana(stack.grafanaUrl());
         fx.run(() -> {
             // Decided under the lock, against the state of this moment: a poll that took seconds must neither
             // paint chips over a stopped stack nor promise "keeps trying" after the child's exit was reported.
@@ -408,30 +396,30 @@ public final class StackModel {
 
     // --- state ----------------------------------------------------------------------------------------
 
-    public ReadOnlyObjectProperty<Environment> environmentProperty() { return environment; }
+    public ReadOnlyObjectProperty<Environment> environmentProperty() { return environment.getReadOnlyProperty(); }
     /** The latest probe's answer, thread-safe; null until the first probe ends. */
     public Environment environment() { return probed; }
-    public ReadOnlyBooleanProperty probingProperty() { return probing; }
+    public ReadOnlyBooleanProperty probingProperty() { return probing.getReadOnlyProperty(); }
     public ObjectProperty<StackMode> modeProperty() { return mode; }
     public ObjectProperty<StackPorts> portsProperty() { return ports; }
     public StringProperty prometheusPathProperty() { return prometheusPath; }
     /** The whole state, thread-safe: read it once and use its parts, never several properties one after another. */
     public StackState state() { return published; }
     /** The whole state as an FX property, set after its parts. */
-    public ReadOnlyObjectProperty<StackState> stateProperty() { return state; }
-    public ReadOnlyObjectProperty<StackPhase> phaseProperty() { return phase; }
+    public ReadOnlyObjectProperty<StackState> stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<StackPhase> phaseProperty() { return phase.getReadOnlyProperty(); }
     /** Why the console's Prometheus child died, null while it runs (or none was started). */
-    public ReadOnlyStringProperty prometheusExitProperty() { return prometheusExit; }
-    public ReadOnlyStringProperty statusProperty() { return status; }
+    public ReadOnlyStringProperty prometheusExitProperty() { return prometheusExit.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ObservableList<String> log() { return FXCollections.unmodifiableObservableList(log); }
-    public ReadOnlyObjectProperty<Chip> apiChipProperty() { return apiChip; }
-    public ReadOnlyObjectProperty<Chip> prometheusChipProperty() { return prometheusChip; }
-    public ReadOnlyObjectProperty<Chip> grafanaChipProperty() { return grafanaChip; }
+    public ReadOnlyObjectProperty<Chip> apiChipProperty() { return apiChip.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Chip> prometheusChipProperty() { return prometheusChip.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Chip> grafanaChipProperty() { return grafanaChip.getReadOnlyProperty(); }
     /** The current Prometheus, null when none runs: every Prometheus-backed tab follows it. */
-    public ReadOnlyObjectProperty<PrometheusClient> prometheusProperty() { return prometheus; }
-    public ReadOnlyStringProperty apiUrlProperty() { return apiUrl; }
-    public ReadOnlyStringProperty grafanaUrlProperty() { return grafanaUrl; }
-    public ReadOnlyBooleanProperty grafanaReachableProperty() { return grafanaReachable; }
-    public ReadOnlyBooleanProperty apiUpProperty() { return apiUp; }
+    public ReadOnlyObjectProperty<PrometheusClient> prometheusProperty() { return prometheus.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty apiUrlProperty() { return apiUrl.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty grafanaUrlProperty() { return grafanaUrl.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty grafanaReachableProperty() { return grafanaReachable.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty apiUpProperty() { return apiUp.getReadOnlyProperty(); }
     public StackFiles files() { return files; }
 }

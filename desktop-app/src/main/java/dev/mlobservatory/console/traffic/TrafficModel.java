@@ -1,23 +1,20 @@
 package dev.mlobservatory.console.traffic;
 
-import dev.mlobservatory.console.app.AppExecutor;
-import dev.mlobservatory.console.app.FxThread;
+import dev.mlobservatory.console.concurrent.FxThread;
+import dev.mlobservatory.console.concurrent.Poller;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
@@ -42,22 +39,23 @@ public final class TrafficModel {
     private final DoubleProperty drift = new SimpleDoubleProperty(0);
     private final DoubleProperty burstFactor = new SimpleDoubleProperty(10);
     private final DoubleProperty burstSeconds = new SimpleDoubleProperty(10);
-    private final BooleanProperty running = new SimpleBooleanProperty();
-    private final BooleanProperty bursting = new SimpleBooleanProperty();
-    private final DoubleProperty achievedRate = new SimpleDoubleProperty();
-    private final LongProperty sent = new SimpleLongProperty();
-    private final LongProperty errors = new SimpleLongProperty();
-    private final LongProperty dropped = new SimpleLongProperty();
-    private final DoubleProperty p99Ms = new SimpleDoubleProperty(Double.NaN);
-    private final StringProperty status = new SimpleStringProperty("Traffic stopped.");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper bursting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper achievedRate = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyLongWrapper sent = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper errors = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper dropped = new ReadOnlyLongWrapper();
+    private final ReadOnlyDoubleWrapper p99Ms = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Traffic stopped.");
 
     private volatile TrafficEngine engine;
-    private ScheduledFuture<?> poll;
+    private final Poller poller;
     private volatile double lastSecond;
 
     /** @param apiUrl where the API answers; null while no stack runs */
     public TrafficModel(ScheduledExecutorService executor, FxThread fx, ObservableValue<String> apiUrl) {
         this.executor = executor;
+        this.poller = new Poller(executor, POLL, this::pollOnce);
         this.fx = fx;
         this.apiUrl = apiUrl;
         rate.addListener((o, a, b) -> push());
@@ -98,7 +96,7 @@ public final class TrafficModel {
         dropped.set(0);
         running.set(true);
         status.set("Sending to " + url);
-        poll = AppExecutor.every(executor, POLL, this::pollOnce);
+        poller.start();
     }
 
     /** Stops sending; in-flight requests finish or are cancelled within a second, off the FX thread. */
@@ -108,9 +106,7 @@ public final class TrafficModel {
         }
         running.set(false);
         bursting.set(false);
-        if (poll != null) {
-            poll.cancel(false);
-        }
+        poller.stop();
         TrafficEngine stopping = engine;
         engine = null;
         status.set("Traffic stopped.");
@@ -134,9 +130,7 @@ public final class TrafficModel {
     /** Blocking stop for the application's exit. */
     public void close() {
         running.set(false);
-        if (poll != null) {
-            poll.cancel(false);
-        }
+        poller.stop();
         TrafficEngine e = engine;
         engine = null;
         if (e != null) {
@@ -210,12 +204,12 @@ public final class TrafficModel {
     public DoubleProperty driftProperty() { return drift; }
     public DoubleProperty burstFactorProperty() { return burstFactor; }
     public DoubleProperty burstSecondsProperty() { return burstSeconds; }
-    public ReadOnlyBooleanProperty runningProperty() { return running; }
-    public ReadOnlyBooleanProperty burstingProperty() { return bursting; }
-    public ReadOnlyDoubleProperty achievedRateProperty() { return achievedRate; }
-    public ReadOnlyLongProperty sentProperty() { return sent; }
-    public ReadOnlyLongProperty errorsProperty() { return errors; }
-    public ReadOnlyLongProperty droppedProperty() { return dropped; }
-    public ReadOnlyDoubleProperty p99MsProperty() { return p99Ms; }
-    public ReadOnlyStringProperty statusProperty() { return status; }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty burstingProperty() { return bursting.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty achievedRateProperty() { return achievedRate.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty sentProperty() { return sent.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty errorsProperty() { return errors.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty droppedProperty() { return dropped.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty p99MsProperty() { return p99Ms.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 }

@@ -2,7 +2,7 @@ package dev.mlobservatory.console.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mlobservatory.console.app.FxThread;
+import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.stack.Ports;
 import dev.mlobservatory.console.testing.LiveStack;

@@ -1,7 +1,7 @@
 package dev.mlobservatory.console.alerts;
 
-import dev.mlobservatory.console.app.AppExecutor;
-import dev.mlobservatory.console.app.FxThread;
+import dev.mlobservatory.console.concurrent.AppExecutor;
+import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.testing.LiveStack;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package dev.mlobservatory.console.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlobservatory.api.testing.Tools;
-import dev.mlobservatory.console.app.AppExecutor;
-import dev.mlobservatory.console.app.FxThread;
+import dev.mlobservatory.console.concurrent.AppExecutor;
+import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.AlertRule;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.stack.ChildProcesses;

@@ -2,7 +2,7 @@ package dev.mlobservatory.console.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mlobservatory.console.app.AppExecutor;
+import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.QueryResult;
 import dev.mlobservatory.console.stack.Ports;

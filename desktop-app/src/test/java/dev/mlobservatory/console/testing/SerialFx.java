@@ -1,6 +1,6 @@
 package dev.mlobservatory.console.testing;
 
-import dev.mlobservatory.console.app.FxThread;
+import dev.mlobservatory.console.concurrent.FxThread;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 

@@ -3,7 +3,7 @@ package dev.mlobservatory.console.traffic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlobservatory.api.TestApi;
-import dev.mlobservatory.console.app.AppExecutor;
+import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.testing.LiveStack;
 import dev.mlobservatory.console.testing.SerialFx;
 import java.util.concurrent.ScheduledExecutorService;

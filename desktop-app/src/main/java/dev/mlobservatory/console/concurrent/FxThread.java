@@ -1,4 +1,4 @@
-package dev.mlobservatory.console.app;
+package dev.mlobservatory.console.concurrent;
 
 import javafx.application.Platform;
 

@@ -1,9 +1,8 @@
-package dev.mlobservatory.api.chaos;
+package dev.mlobservatory.api.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mlobservatory.api.http.ApiException;
-import dev.mlobservatory.api.http.Json;
-import dev.mlobservatory.api.http.RequestBody;
+import dev.mlobservatory.api.chaos.FaultInjector;
+import dev.mlobservatory.api.chaos.FaultSettings;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.StatusCodes;
 import java.io.IOException;
