@@ -36,7 +36,8 @@ public final class ChildProcesses {
     /** The single file of earlier versions: pids without start instants, which cannot be verified. */
     private static final String LEGACY_PID_FILE = "children.pid";
 
-    private final Map<Process, Owner> alive = new ConcurrentHashMap<>();
+    /** The live children, each with its record line, taken once when it started. */
+    private final Map<Process, ChildRecord> alive = new ConcurrentHashMap<>();
     /** Folders only these children use (Prometheus data): removed once the children are stopped. */
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final Path home;
@@ -95,8 +96,7 @@ public final class ChildProcesses {
 
     private int reap(Path file) {
         String name = file.getFileName().toString();
-        String[] parts = name.substring(0, name.length() - ".tsv".length()).split("-");
-        Optional<Owner> recordOwner = parts.length == 3 ? Owner.parseKey(parts[0] + "-" + parts[1]) : Optional.empty();
+        Optional<Owner> recordOwner = Owner.fromName(name.substring(0, name.length() - ".tsv".length()));
         if (recordOwner.isPresent() && recordOwner.get().alive()) {
             return 0; // another console, still running: its children are its own business
         }
@@ -126,7 +126,7 @@ public final class ChildProcesses {
             }
             Process p = builder.start();
             ProcessHandle h = p.toHandle();
-            alive.put(p, Owner.of(h).orElse(new Owner(h.pid(), 0)));
+            alive.put(p, new ChildRecord(Owner.of(h).orElse(new Owner(h.pid(), 0)), h.info().command().orElse("")));
             p.onExit().thenRun(() -> alive.remove(p)); // no file write here: see the class comment
             writeRecord();
             return p;
@@ -203,9 +203,9 @@ public final class ChildProcesses {
     /** Called with the lock held. A home that cannot be written only costs the crash recovery: say so once. */
     private void writeRecord() {
         StringBuilder sb = new StringBuilder();
-        alive.forEach((p, id) -> {
+        alive.forEach((p, child) -> {
             if (p.isAlive()) {
-                sb.append(new ChildRecord(id, p.toHandle().info().command().orElse("")).line()).append('\n');
+                sb.append(child.line()).append('\n');
             }
         });
         try {

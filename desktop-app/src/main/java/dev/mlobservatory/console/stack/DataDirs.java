@@ -82,8 +82,7 @@ public final class DataDirs {
 
     /** The console a folder belongs to, from its name; empty for a name of an earlier version. */
     static Optional<Owner> owner(Path dir) {
-        String[] parts = dir.getFileName().toString().substring(PREFIX.length()).split("-");
-        return parts.length == 3 ? Owner.parseKey(parts[0] + "-" + parts[1]) : Optional.empty();
+        return Owner.fromName(dir.getFileName().toString().substring(PREFIX.length()));
     }
 
     /** Deletes a folder and everything in it; logs what it cannot delete. */

@@ -53,6 +53,15 @@ public record Owner(long pid, long startMillis) {
         return pid + "-" + startMillis;
     }
 
+    /**
+     * The owner named by a record or folder name of the form {@code <key>-<nonce>} ({@code 4242-1795972706490-87bd}),
+     * as {@link ChildProcesses} and {@link DataDirs} name theirs; empty for any other name.
+     */
+    static Optional<Owner> fromName(String name) {
+        String[] parts = name.split("-");
+        return parts.length == 3 ? parseKey(parts[0] + "-" + parts[1]) : Optional.empty();
+    }
+
     /** Parses {@link #key()}; empty for anything else. */
     public static Optional<Owner> parseKey(String key) {
         String[] parts = key.split("-", -1);
