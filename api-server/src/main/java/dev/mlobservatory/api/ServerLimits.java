@@ -56,10 +56,6 @@ public record ServerLimits(Duration headerTimeout, Duration bodyTimeout, Duratio
         return new ServerLimits(headerTimeout, bodyTimeout, value, maxHeaderBytes, maxConnections, drain);
     }
 
-    public ServerLimits withMaxHeaderBytes(int value) {
-        return new ServerLimits(headerTimeout, bodyTimeout, idleTimeout, value, maxConnections, drain);
-    }
-
     public ServerLimits withMaxConnections(int value) {
         return new ServerLimits(headerTimeout, bodyTimeout, idleTimeout, maxHeaderBytes, value, drain);
     }

@@ -11,8 +11,9 @@ import java.util.concurrent.ScheduledFuture;
  * Traffic, Alerts and Targets models each own one.
  *
  * <p>A stop never interrupts a run in progress (a half-read HTTP answer helps nobody); it only prevents the next
- * one. A run that ends after the stop must not publish: models check {@link #isActive()} where they publish, on
- * the FX thread, so results that arrive after a stop are ignored.
+ * one. A run in progress may still finish after the stop: a model whose late result would be wrong drops it where
+ * it publishes (the Stack model when the stack it polled is no longer the running one, the Traffic model when the
+ * engine it read is no longer the current one).
  */
 public final class Poller {
 
@@ -60,9 +61,5 @@ public final class Poller {
         } catch (RejectedExecutionException closing) {
             // the application is stopping its executor: nothing left to show
         }
-    }
-
-    public Duration every() {
-        return every;
     }
 }

@@ -156,16 +156,6 @@ public final class LocalStack implements RunningStack {
         log.accept("Prometheus ready at " + prometheus.baseUrl());
     }
 
-    /** The data folder of this stack's Prometheus, null without one. */
-    public Path dataDir() {
-        return dataDir;
-    }
-
-    /** The Prometheus child, null without one (for tests). */
-    public PrometheusProcess prometheus() {
-        return prometheus;
-    }
-
     /** Stops Prometheus and the API and removes Prometheus's data folder: nothing of this stack outlives it. */
     @Override
     public synchronized void close() {

@@ -56,7 +56,6 @@ public final class StackModel {
     private volatile StackState current = StackState.STOPPED;
     /** {@link #current} once every property shows it: what readers on other threads get from {@link #state()}. */
     private volatile StackState published = StackState.STOPPED;
-    private final ReadOnlyObjectWrapper<StackState> state = new ReadOnlyObjectWrapper<>(StackState.STOPPED);
     private final ReadOnlyObjectWrapper<StackPhase> phase = new ReadOnlyObjectWrapper<>(StackPhase.STOPPED);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Checking what is installed…");
     private final ObservableList<String> log = FXCollections.observableArrayList();
@@ -157,7 +156,7 @@ public final class StackModel {
                 }
                 fx.run(() -> {
                     status.set("Running. " + stack.describe());
-                    startPolling();
+                    health.start();
                 });
             } catch (InterruptedException e) {
                 endStart(StackPhase.STOPPED, "Start cancelled.");
@@ -187,7 +186,7 @@ public final class StackModel {
             publish(current.withPhase(StackPhase.STOPPING));
         }
         status.set("Stopping…");
-        stopPolling();
+        health.stop();
         Future<?> pending = starting;
         if (pending != null) {
             pending.cancel(true);
@@ -298,8 +297,8 @@ public final class StackModel {
 
     /**
      * Makes {@code next} the state: at once for the model's own decisions, then on the FX thread for the
-     * properties, the parts first and the phase and the whole value last, so that a listener of the phase reads
-     * parts that agree with it; {@link #state()} follows last of all, so a reader on any thread that sees a state
+     * properties, the parts first and the phase last, so that a listener of the phase reads parts that agree with
+     * it; {@link #state()} follows last of all, so a reader on any thread that sees a state
      * also sees every property set to it. Called with this model's lock held, which keeps FX updates in order.
      */
     private void publish(StackState next) {
@@ -311,7 +310,6 @@ public final class StackModel {
             apiUp.set(next.apiUp());
             prometheusExit.set(next.prometheusExit());
             phase.set(next.phase());
-            state.set(next);
             published = next;
         });
     }
@@ -322,14 +320,6 @@ public final class StackModel {
     }
 
     // --- polling ---------------------------------------------------------------------------------------
-
-    private void startPolling() {
-        health.start();
-    }
-
-    private void stopPolling() {
-        health.stop();
-    }
 
     /** One round of health checks (public for tests, which call it directly). */
     public void pollOnce() {
@@ -405,8 +395,6 @@ public final class StackModel {
     public StringProperty prometheusPathProperty() { return prometheusPath; }
     /** The whole state, thread-safe: read it once and use its parts, never several properties one after another. */
     public StackState state() { return published; }
-    /** The whole state as an FX property, set after its parts. */
-    public ReadOnlyObjectProperty<StackState> stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<StackPhase> phaseProperty() { return phase.getReadOnlyProperty(); }
     /** Why the console's Prometheus child died, null while it runs (or none was started). */
     public ReadOnlyStringProperty prometheusExitProperty() { return prometheusExit.getReadOnlyProperty(); }
