@@ -6,6 +6,7 @@ import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.testing.LiveStack;
+import dev.mlobservatory.console.testing.OnFx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Alerts and Targets tabs on screen (headless Monocle) against the real prometheus: rows with their chips,
@@ -89,11 +89,7 @@ class AlertsViewTest {
     }
 
     private static <T> T fx(Callable<T> what) {
-        try {
-            return WaitForAsyncUtils.asyncFx(what).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return OnFx.read(what);
     }
 
     /** The row of {@code table} whose item's toString starts with {@code name}, on the FX thread. */

@@ -6,6 +6,7 @@ import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.stack.Ports;
+import dev.mlobservatory.console.testing.OnFx;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
@@ -49,15 +50,11 @@ class PlaceholderViewTest {
 
     /** The table's placeholder text, read on the FX thread (the table is the FX thread's). */
     private static String placeholder(FxRobot robot, String table) {
-        try {
-            return WaitForAsyncUtils.asyncFx(() -> {
-                TableView<?> view = robot.lookup("#" + table).queryAs(TableView.class);
-                Label label = (Label) view.getPlaceholder();
-                return label.isVisible() && label.getScene() != null ? label.getText() : null;
-            }).get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("reading the placeholder on the FX thread failed", e);
-        }
+        return OnFx.read(() -> {
+            TableView<?> view = robot.lookup("#" + table).queryAs(TableView.class);
+            Label label = (Label) view.getPlaceholder();
+            return label.isVisible() && label.getScene() != null ? label.getText() : null;
+        });
     }
 
     @Test

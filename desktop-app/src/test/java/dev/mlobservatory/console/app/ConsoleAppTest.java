@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlobservatory.api.testing.Tools;
 import dev.mlobservatory.console.testing.LiveStack;
+import dev.mlobservatory.console.testing.OnFx;
 import java.util.List;
-import java.util.concurrent.Callable;
 import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole console, headless on Monocle, as a student uses it: start the stack, fire traffic, burst, then close
@@ -38,25 +37,12 @@ class ConsoleAppTest {
         }
     }
 
-    private String text(String id) throws Exception {
-        return WaitForAsyncUtils.asyncFx((Callable<String>) () -> robot.lookup(id).queryAs(Labeled.class).getText()).get();
-    }
-
-    /** Reads node state on the FX thread: the window is the FX thread's, never the test thread's. */
-    private static boolean onFx(Callable<Boolean> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("reading the window on the FX thread failed", e);
-        }
+    private String text(String id) {
+        return OnFx.read(() -> robot.lookup(id).queryAs(Labeled.class).getText());
     }
 
     private boolean visible(String id) {
-        try {
-            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).query().isVisible()).get();
-        } catch (Exception e) {
-            return false;
-        }
+        return OnFx.read(() -> robot.lookup(id).query().isVisible());
     }
 
     private void awaitText(String id, String contains, int seconds) throws InterruptedException {
@@ -72,7 +58,7 @@ class ConsoleAppTest {
     @Test
     void startTrafficBurstAndCloseLeavesNothingRunning() throws Exception {
         Tools.require("prometheus");
-        LiveStack.await("the environment probe", 30, () -> onFx(() -> !robot.lookup("#stack-start").queryButton().isDisabled()));
+        LiveStack.await("the environment probe", 30, () -> OnFx.read(() -> !robot.lookup("#stack-start").queryButton().isDisabled()));
 
         robot.clickOn("#stack-start");
         awaitText("#chip-api", "API up", 60);
@@ -118,9 +104,9 @@ class ConsoleAppTest {
     @Test
     void theMissingPrometheusBannerIsHiddenWhenPrometheusIsInstalled() throws Exception {
         Tools.require("prometheus");
-        LiveStack.await("the environment probe", 30, () -> onFx(() -> !robot.lookup("#stack-start").queryButton().isDisabled()));
+        LiveStack.await("the environment probe", 30, () -> OnFx.read(() -> !robot.lookup("#stack-start").queryButton().isDisabled()));
 
-        assertThat(onFx(() -> robot.lookup("#missing-prometheus-banner").queryAs(Label.class).isVisible())).isFalse();
-        assertThat(onFx(() -> robot.lookup("#open-grafana").queryButton().isDisabled())).isTrue();
+        assertThat(OnFx.read(() -> robot.lookup("#missing-prometheus-banner").queryAs(Label.class).isVisible())).isFalse();
+        assertThat(OnFx.read(() -> robot.lookup("#open-grafana").queryButton().isDisabled())).isTrue();
     }
 }

@@ -7,6 +7,7 @@ import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.stack.StackFiles;
 import dev.mlobservatory.console.testing.LiveStack;
+import dev.mlobservatory.console.testing.OnFx;
 import dev.mlobservatory.console.traffic.ClientSamples;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.DataSet;
@@ -64,15 +65,6 @@ class LiveViewTest {
         return robot.lookup("#" + id).queryAs(XYChart.class);
     }
 
-    /** Reads node state on the FX thread: the chart is the FX thread's, never the test thread's. */
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("reading on the FX thread failed", e);
-        }
-    }
-
     private static List<DataSet> dataSets(XYChart chart) {
         assertThat(chart.getRenderers()).hasSize(1);
         return List.copyOf(chart.getRenderers().get(0).getDatasets());
@@ -100,7 +92,7 @@ class LiveViewTest {
         model.refresh(); // on the test thread, as on the executor: the view must get it on the FX thread
         WaitForAsyncUtils.waitForFxEvents();
 
-        LiveStack.await("data sets in the three charts", 10, () -> onFx(
+        LiveStack.await("data sets in the three charts", 10, () -> OnFx.read(
                 () -> !dataSets(latency).isEmpty() && !dataSets(rate).isEmpty() && !dataSets(errors).isEmpty()));
         assertThat(names(latency)).containsExactly("client p50", "client p95", "client p99");
         assertThat(names(rate)).containsExactly("client (all versions)");
@@ -136,8 +128,8 @@ class LiveViewTest {
         assertThat(latency.getXAxis().getMax()).isEqualTo(end);
         // A NaN point is a gap, and the auto-ranged axis stays finite around the real values. The axis ranges
         // itself in a layout pulse, which may come after the queued events: await it, on the FX thread.
-        LiveStack.await("the latency axis ranged", 10, () -> onFx(() -> latency.getYAxis().getMax() >= 6.0));
-        assertThat(onFx(() -> latency.getYAxis().getMax())).isLessThan(100);
+        LiveStack.await("the latency axis ranged", 10, () -> OnFx.read(() -> latency.getYAxis().getMax() >= 6.0));
+        assertThat(OnFx.read(() -> latency.getYAxis().getMax())).isLessThan(100);
 
         model.publish(both, "ok", LiveModel.Level.OK, true);
         WaitForAsyncUtils.waitForFxEvents();

@@ -8,6 +8,7 @@ import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.testing.LiveStack;
+import dev.mlobservatory.console.testing.OnFx;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The sandbox tab driven like a student would, headless on Monocle, against the real prometheus binary. */
 @ExtendWith(ApplicationExtension.class)
@@ -212,8 +212,8 @@ class QueryViewTest {
     // --- helpers -------------------------------------------------------------------------------------
 
     /** Reads FX state on the FX thread. */
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
+    private static <T> T fx(Callable<T> read) {
+        return OnFx.read(read, 5);
     }
 
     /** Polls {@code condition} on the FX thread until it holds, or fails after 15 s. */
