@@ -1,5 +1,6 @@
 package dev.mlobservatory.console.alerts;
 
+import dev.mlobservatory.console.ui.Format;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,10 +25,10 @@ public final class AlertItem {
     private final ReadOnlyObjectWrapper<AlertState> state =
             new ReadOnlyObjectWrapper<>(this, "state", AlertState.INACTIVE);
     private final ReadOnlyStringWrapper severity = new ReadOnlyStringWrapper(this, "severity", "");
-    private final ReadOnlyStringWrapper activeSince = new ReadOnlyStringWrapper(this, "activeSince", TimeText.NONE);
-    private final ReadOnlyStringWrapper timeInState = new ReadOnlyStringWrapper(this, "timeInState", TimeText.NONE);
-    private final ReadOnlyStringWrapper value = new ReadOnlyStringWrapper(this, "value", TimeText.NONE);
-    private final ReadOnlyStringWrapper forDuration = new ReadOnlyStringWrapper(this, "forDuration", TimeText.NONE);
+    private final ReadOnlyStringWrapper activeSince = new ReadOnlyStringWrapper(this, "activeSince", Format.NONE);
+    private final ReadOnlyStringWrapper timeInState = new ReadOnlyStringWrapper(this, "timeInState", Format.NONE);
+    private final ReadOnlyStringWrapper value = new ReadOnlyStringWrapper(this, "value", Format.NONE);
+    private final ReadOnlyStringWrapper forDuration = new ReadOnlyStringWrapper(this, "forDuration", Format.NONE);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper labels = new ReadOnlyStringWrapper(this, "labels", "");
     private final ReadOnlyBooleanWrapper highlighted = new ReadOnlyBooleanWrapper(this, "highlighted", false);
@@ -47,9 +48,10 @@ public final class AlertItem {
         name.set(row.rule().name());
         state.set(row.state());
         severity.set(row.rule().severity());
-        activeSince.set(TimeText.localTime(row.rule().activeAt(), zone, now));
-        value.set(TimeText.value(row.rule().value()));
-        forDuration.set(TimeText.forDuration(row.rule().forSeconds()));
+        activeSince.set(Format.localTime(row.rule().activeAt(), zone, now));
+        // NaN: the rule has no active alert, so there is no value to show (not a NaN sample)
+        value.set(Double.isNaN(row.rule().value()) ? Format.NONE : Format.value(row.rule().value()));
+        forDuration.set(Format.promDuration(row.rule().forSeconds()));
         summary.set(SummaryText.expand(row.rule().summary(), row.rule().labels(), row.rule().value()));
         labels.set(labelText(row.rule().labels()));
         since = row.since();
@@ -62,7 +64,7 @@ public final class AlertItem {
 
     /** Advances the clock: "pending for 42 s" → "43 s", and the highlight goes out once it is old. */
     void tick(Instant now, Duration highlightFor) {
-        timeInState.set(TimeText.inState(state.get(), since, now));
+        timeInState.set(state.get().since(since, now));
         highlighted.set(changedAt != null && now.isBefore(changedAt.plus(highlightFor)));
     }
 

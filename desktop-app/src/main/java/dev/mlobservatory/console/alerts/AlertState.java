@@ -1,6 +1,9 @@
 package dev.mlobservatory.console.alerts;
 
 import dev.mlobservatory.console.prom.AlertRule;
+import dev.mlobservatory.console.ui.Format;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 
@@ -32,6 +35,14 @@ public enum AlertState {
     /** The word Prometheus and the lab use: "firing", "pending", "inactive". */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** "pending for 42 s", "firing for 3 m 10 s"; just the word when it is not known since when. */
+    public String since(Instant since, Instant now) {
+        if (since == null) {
+            return this == INACTIVE ? Format.NONE : word();
+        }
+        return word() + " for " + Format.duration(Duration.between(since, now));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.mlobservatory.console.alerts;
 
+import dev.mlobservatory.console.ui.Format;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -36,6 +37,6 @@ public record AlertTransition(Instant at, String alert, AlertState from, AlertSt
 
     /** "14:03:12  HighErrorRate  inactive → pending", in the given zone. */
     public String line(ZoneId zone) {
-        return TimeText.clock(at, zone) + "  " + alert + "  " + change();
+        return Format.clock(at, zone) + "  " + alert + "  " + change();
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlobservatory.console.alerts;
 
+import dev.mlobservatory.console.prom.PrometheusPoller;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.AlertRule;
 import dev.mlobservatory.console.prom.PrometheusClient;
@@ -55,26 +56,26 @@ public final class AlertsModel extends PrometheusPoller<List<AlertRule>> {
     }
 
     @Override
-    List<AlertRule> ask(PrometheusClient prometheus) throws IOException, PrometheusException {
+    protected List<AlertRule> ask(PrometheusClient prometheus) throws IOException, PrometheusException {
         return prometheus.alertRules();
     }
 
     @Override
-    void publish(List<AlertRule> rules, PrometheusClient prometheus, Instant now) {
+    protected void publish(List<AlertRule> rules, PrometheusClient prometheus, Instant now) {
         AlertTracker.Update update = tracker.observe(rules, now);
         String none = "Prometheus at " + prometheus.baseUrl() + " has no alerting rule loaded";
         fx.run(() -> show(update, now, none));
     }
 
     @Override
-    void unavailable(String why) {
+    protected void unavailable(String why) {
         // Whatever answers next (maybe another Prometheus) is a first sight, not a change from the rows before.
         tracker.reset();
         super.unavailable(why);
     }
 
     @Override
-    void clear() {
+    protected void clear() {
         itemsByKey.clear();
         alerts.clear();
         firingCount.set(0);
@@ -116,7 +117,7 @@ public final class AlertsModel extends PrometheusPoller<List<AlertRule>> {
 
     /** Advances every row's "time in state" and highlight to {@code now}, without asking Prometheus. */
     @Override
-    void tick(Instant now) {
+    protected void tick(Instant now) {
         for (AlertItem item : alerts) {
             item.tick(now, HIGHLIGHT);
         }

@@ -1,5 +1,6 @@
 package dev.mlobservatory.console.alerts;
 
+import dev.mlobservatory.console.ui.Format;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +30,7 @@ public final class SummaryText {
         }
         m.appendTail(out);
         String filled = out.toString();
-        String number = Double.isNaN(value) ? "<value>" : TimeText.value(value);
+        String number = Double.isNaN(value) ? "<value>" : Format.value(value);
         return VALUE.matcher(filled).replaceAll(Matcher.quoteReplacement(number));
     }
 }

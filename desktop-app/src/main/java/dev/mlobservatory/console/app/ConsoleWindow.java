@@ -1,10 +1,10 @@
 package dev.mlobservatory.console.app;
 
+import dev.mlobservatory.console.targets.TargetsView;
+import dev.mlobservatory.console.targets.TargetsModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlobservatory.console.alerts.AlertsModel;
 import dev.mlobservatory.console.alerts.AlertsView;
-import dev.mlobservatory.console.alerts.TargetsModel;
-import dev.mlobservatory.console.alerts.TargetsView;
 import dev.mlobservatory.console.live.DashboardQueries;
 import dev.mlobservatory.console.live.LiveModel;
 import dev.mlobservatory.console.live.LiveView;

@@ -1,5 +1,6 @@
 package dev.mlobservatory.console.query;
 
+import dev.mlobservatory.console.ui.Format;
 import dev.mlobservatory.console.prom.QueryResult;
 
 /**
@@ -29,7 +30,7 @@ public record QueryAnswer(String promql, QueryMode mode, RangeWindow window, int
 
     /** "3 series · 12 ms", "2 series, 302 points · step 2 s · 8 ms", "scalar · 1 ms". */
     public String summary() {
-        String took = Values.millis(nanos);
+        String took = Format.millis(nanos / 1e9);
         if (result instanceof QueryResult.Vector) {
             return plural(count(), "series", "series") + " · " + took;
         }
@@ -47,7 +48,7 @@ public record QueryAnswer(String promql, QueryMode mode, RangeWindow window, int
     /** The value of a scalar or string answer as text; null for vectors and matrices. */
     public String valueText() {
         if (result instanceof QueryResult.Scalar s) {
-            return Values.format(s.value());
+            return Format.value(s.value());
         }
         if (result instanceof QueryResult.Text t) {
             return "\"" + t.value() + "\"";

@@ -1,5 +1,6 @@
 package dev.mlobservatory.console.query;
 
+import dev.mlobservatory.console.ui.Format;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.PrometheusException;
@@ -210,7 +211,7 @@ public final class QueryModel {
     static List<ResultRow> rowsOf(QueryResult result) {
         if (result instanceof QueryResult.Vector v) {
             return v.samples().stream()
-                    .map(s -> new ResultRow(QueryResult.describe(s.labels()), Values.format(s.value()), s.value()))
+                    .map(s -> new ResultRow(QueryResult.describe(s.labels()), Format.value(s.value()), s.value()))
                     .sorted(Comparator.comparing(ResultRow::series))
                     .toList();
         }

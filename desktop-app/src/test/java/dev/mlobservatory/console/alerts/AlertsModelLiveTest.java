@@ -1,5 +1,7 @@
 package dev.mlobservatory.console.alerts;
 
+import dev.mlobservatory.console.ui.Format;
+import dev.mlobservatory.console.testing.LivePolling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlobservatory.console.concurrent.FxThread;
@@ -75,7 +77,7 @@ class AlertsModelLiveTest {
             assertThat(errors.severityProperty().get()).isEqualTo("warning");
             assertThat(errors.forDurationProperty().get()).isEqualTo("2m");
             assertThat(errors.summaryProperty().get()).isEqualTo("High prediction error rate detected");
-            assertThat(errors.valueProperty().get()).isEqualTo(TimeText.NONE);
+            assertThat(errors.valueProperty().get()).isEqualTo(Format.NONE);
             assertThat(item("APIDown").forDurationProperty().get()).isEqualTo("1m");
             assertThat(item("APIDown").severityProperty().get()).isEqualTo("critical");
             // Firing first, then pending, then inactive: the states along the table never go back up.

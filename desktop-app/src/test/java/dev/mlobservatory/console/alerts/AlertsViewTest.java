@@ -1,5 +1,7 @@
 package dev.mlobservatory.console.alerts;
 
+import dev.mlobservatory.console.targets.TargetsView;
+import dev.mlobservatory.console.targets.TargetsModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlobservatory.console.concurrent.AppExecutor;

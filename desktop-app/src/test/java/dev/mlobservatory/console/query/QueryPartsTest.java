@@ -35,19 +35,6 @@ class QueryPartsTest {
     }
 
     @Test
-    void numbersReadLikePrometheusWritesThem() {
-        assertThat(Values.format(20)).isEqualTo("20");
-        assertThat(Values.format(0.1 + 0.2)).isEqualTo("0.3");
-        assertThat(Values.format(0.004872999)).isEqualTo("0.004873");
-        assertThat(Values.format(1.5e-7)).isEqualTo("1.5e-07");
-        assertThat(Values.format(123456789)).isEqualTo("123457000");
-        assertThat(Values.format(Double.NaN)).isEqualTo("NaN");
-        assertThat(Values.format(Double.POSITIVE_INFINITY)).isEqualTo("+Inf");
-        assertThat(Values.millis(12_300_000)).isEqualTo("12 ms");
-        assertThat(Values.millis(1_400_000_000)).isEqualTo("1.4 s");
-    }
-
-    @Test
     void historyIsNewestFirstWithoutConsecutiveRepeatsAndBounded() {
         QueryHistory h = new QueryHistory(100);
         h.add("up");

@@ -1,5 +1,6 @@
-package dev.mlobservatory.console.alerts;
+package dev.mlobservatory.console.targets;
 
+import dev.mlobservatory.console.prom.PrometheusPoller;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.PrometheusException;
@@ -49,20 +50,20 @@ public final class TargetsModel extends PrometheusPoller<List<ScrapeTarget>> {
     }
 
     @Override
-    List<ScrapeTarget> ask(PrometheusClient prometheus) throws IOException, PrometheusException {
+    protected List<ScrapeTarget> ask(PrometheusClient prometheus) throws IOException, PrometheusException {
         List<ScrapeTarget> found = new ArrayList<>(prometheus.targets());
         found.sort(ORDER);
         return found;
     }
 
     @Override
-    void publish(List<ScrapeTarget> found, PrometheusClient prometheus, Instant now) {
+    protected void publish(List<ScrapeTarget> found, PrometheusClient prometheus, Instant now) {
         String none = "Prometheus at " + prometheus.baseUrl() + " scrapes no target";
         fx.run(() -> show(found, now, none));
     }
 
     @Override
-    void clear() {
+    protected void clear() {
         itemsByKey.clear();
         targets.clear();
         upCount.set(0);
@@ -96,7 +97,7 @@ public final class TargetsModel extends PrometheusPoller<List<ScrapeTarget>> {
 
     /** Advances every "last scrape … ago" to {@code now}, without asking Prometheus. */
     @Override
-    void tick(Instant now) {
+    protected void tick(Instant now) {
         for (TargetItem item : targets) {
             item.tick(now);
         }

@@ -1,5 +1,6 @@
-package dev.mlobservatory.console.alerts;
+package dev.mlobservatory.console.targets;
 
+import dev.mlobservatory.console.testing.LivePolling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlobservatory.console.prom.PrometheusClient;

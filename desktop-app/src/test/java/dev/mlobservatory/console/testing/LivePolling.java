@@ -1,5 +1,6 @@
-package dev.mlobservatory.console.alerts;
+package dev.mlobservatory.console.testing;
 
+import dev.mlobservatory.console.prom.PrometheusPoller;
 import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
@@ -15,17 +16,17 @@ import javafx.beans.property.SimpleObjectProperty;
  * What the live model tests share: the real stack, the app's executor, a Prometheus property the test can switch,
  * and a lock standing in for the FX thread, so a test reads the model's state as the FX thread would see it.
  */
-final class LivePolling implements AutoCloseable {
+public final class LivePolling implements AutoCloseable {
 
     /** Polls faster than the app, so the tests see Prometheus's changes within its one-second evaluations. */
-    static final Duration FAST = Duration.ofMillis(300);
+    public static final Duration FAST = Duration.ofMillis(300);
 
-    final LiveStack stack;
-    final ScheduledExecutorService executor = AppExecutor.create();
-    final SimpleObjectProperty<PrometheusClient> prometheus;
+    public final LiveStack stack;
+    public final ScheduledExecutorService executor = AppExecutor.create();
+    public final SimpleObjectProperty<PrometheusClient> prometheus;
     private final Object fxLock = new Object();
     /** The models publish from the executor's threads, one action at a time under the lock. */
-    final FxThread fx = action -> {
+    public final FxThread fx = action -> {
         synchronized (fxLock) {
             action.run();
         }
@@ -38,19 +39,19 @@ final class LivePolling implements AutoCloseable {
     }
 
     /** Starts the stack; skips the test where prometheus is missing, as {@link LiveStack#start()} does. */
-    static LivePolling start() throws Exception {
+    public static LivePolling start() throws Exception {
         return new LivePolling(LiveStack.start());
     }
 
     /** Starts {@code model} polling until {@link #close()}. */
-    <M extends PrometheusPoller<?>> M poll(M model) {
+    public <M extends PrometheusPoller<?>> M poll(M model) {
         started.add(model);
         model.start();
         return model;
     }
 
     /** Reads the model's state under the stand-in FX thread's lock. */
-    <T> T read(Supplier<T> what) {
+    public <T> T read(Supplier<T> what) {
         synchronized (fxLock) {
             return what.get();
         }

@@ -1,4 +1,4 @@
-package dev.mlobservatory.console.alerts;
+package dev.mlobservatory.console.ui;
 
 import java.util.function.Function;
 import javafx.scene.control.ContentDisplay;
@@ -7,17 +7,17 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 
 /** Cells of the Alerts and Targets tables (coloured state chips, long texts with a tooltip) and their stylesheet. */
-final class TableCells {
+public final class TableCells {
 
-    static final String STYLESHEET = TableCells.class.getResource("alerts.css").toExternalForm();
-    static final String CHIP = "state-chip";
+    public static final String STYLESHEET = TableCells.class.getResource("tables.css").toExternalForm();
+    public static final String CHIP = "state-chip";
     private static final String[] KINDS = {"firing", "pending", "inactive", "up", "down", "unknown"};
 
     private TableCells() {
     }
 
     /** Makes {@code chip} show {@code word} in the colour of that word ("firing" red, "up" green…). */
-    static void show(Label chip, String word) {
+    public static void show(Label chip, String word) {
         chip.setText(word);
         chip.getStyleClass().removeAll(KINDS);
         if (!chip.getStyleClass().contains(CHIP)) {
@@ -27,7 +27,7 @@ final class TableCells {
     }
 
     /** A table cell that shows its value as a chip; {@code word} turns the value into its text. */
-    static <S, T> TableCell<S, T> chip(Function<T, String> word) {
+    public static <S, T> TableCell<S, T> chip(Function<T, String> word) {
         return new TableCell<>() {
             private final Label chip = new Label();
 
@@ -52,7 +52,7 @@ final class TableCells {
     }
 
     /** A text cell whose full text is also its tooltip: summaries and scrape errors are often cut by the column. */
-    static <S> TableCell<S, String> withTooltip() {
+    public static <S> TableCell<S, String> withTooltip() {
         return new TableCell<>() {
             private final Tooltip tooltip = new Tooltip();
 

@@ -1,4 +1,4 @@
-package dev.mlobservatory.console.alerts;
+package dev.mlobservatory.console.targets;
 
 import java.util.Locale;
 

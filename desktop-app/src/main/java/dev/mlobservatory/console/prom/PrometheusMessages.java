@@ -1,4 +1,4 @@
-package dev.mlobservatory.console.alerts;
+package dev.mlobservatory.console.prom;
 
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.PrometheusException;

@@ -1,4 +1,4 @@
-package dev.mlobservatory.console.alerts;
+package dev.mlobservatory.console.ui;
 
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
@@ -17,13 +17,13 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
 /** The frame the Alerts and Targets tabs share, so the two look alike: title bar, table, placeholder, help line. */
-final class TabParts {
+public final class TabParts {
 
     private TabParts() {
     }
 
     /** Gives {@code tab} the tables' stylesheet, its padding, a title bar: {@code title} left, {@code status} right. */
-    static void frame(BorderPane tab, String title, Node... status) {
+    public static void frame(BorderPane tab, String title, Node... status) {
         tab.getStylesheets().add(TableCells.STYLESHEET);
         tab.setPadding(new Insets(8));
         Label titleLabel = new Label(title);
@@ -39,7 +39,7 @@ final class TabParts {
      * Styles {@code table} (striped, the last column taking the spare width) and shows {@code placeholder} when it
      * has no rows; {@code name} is its id and its style class, which the stylesheet and the tests look for.
      */
-    static void table(TableView<?> table, String name, Label placeholder) {
+    public static void table(TableView<?> table, String name, Label placeholder) {
         table.setId(name);
         table.getStyleClass().addAll(name, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -48,13 +48,13 @@ final class TabParts {
     }
 
     /** Sets the table's columns; the model's order is the point of the table: no re-sorting by header clicks. */
-    static <S> void columns(TableView<S> table, Collection<? extends TableColumn<S, ?>> columns) {
+    public static <S> void columns(TableView<S> table, Collection<? extends TableColumn<S, ?>> columns) {
         table.getColumns().setAll(columns);
         table.getColumns().forEach(c -> c.setSortable(false));
     }
 
     /** A column of text that {@code property} reads from each row. */
-    static <S> TableColumn<S, String> text(String title, Function<S, ObservableValue<String>> property,
+    public static <S> TableColumn<S, String> text(String title, Function<S, ObservableValue<String>> property,
                                            double prefWidth) {
         TableColumn<S, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> property.apply(c.getValue()));
@@ -63,12 +63,12 @@ final class TabParts {
     }
 
     /** Makes the placeholder say why there are no rows, or {@code noRows} when the model has no reason to give. */
-    static void explain(Label placeholder, StringExpression why, String noRows) {
+    public static void explain(Label placeholder, StringExpression why, String noRows) {
         placeholder.textProperty().bind(Bindings.when(why.isEmpty()).then(noRows).otherwise(why));
     }
 
     /** The small grey line under a table that says what its states mean. */
-    static Label help(String text) {
+    public static Label help(String text) {
         Label help = new Label(text);
         help.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         help.setWrapText(true);

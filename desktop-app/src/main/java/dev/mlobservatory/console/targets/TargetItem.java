@@ -1,5 +1,6 @@
-package dev.mlobservatory.console.alerts;
+package dev.mlobservatory.console.targets;
 
+import dev.mlobservatory.console.ui.Format;
 import dev.mlobservatory.console.prom.ScrapeTarget;
 import java.time.Instant;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -19,9 +20,9 @@ public final class TargetItem {
     private final ReadOnlyStringWrapper job = new ReadOnlyStringWrapper(this, "job", "");
     private final ReadOnlyStringWrapper instance = new ReadOnlyStringWrapper(this, "instance", "");
     private final ReadOnlyStringWrapper scrapeUrl = new ReadOnlyStringWrapper(this, "scrapeUrl", "");
-    private final ReadOnlyStringWrapper lastScrape = new ReadOnlyStringWrapper(this, "lastScrape", TimeText.NONE);
+    private final ReadOnlyStringWrapper lastScrape = new ReadOnlyStringWrapper(this, "lastScrape", Format.NONE);
     private final ReadOnlyStringWrapper scrapeDuration =
-            new ReadOnlyStringWrapper(this, "scrapeDuration", TimeText.NONE);
+            new ReadOnlyStringWrapper(this, "scrapeDuration", Format.NONE);
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper(this, "lastError", "");
     private Instant lastScrapeAt;
 
@@ -44,13 +45,13 @@ public final class TargetItem {
         instance.set(t.instance());
         scrapeUrl.set(t.scrapeUrl());
         // A target not scraped yet reports a zero duration: a dash says "no scrape" better than "0.00 ms".
-        scrapeDuration.set(t.lastScrape() == null ? TimeText.NONE : TimeText.millis(t.lastScrapeDurationSeconds()));
+        scrapeDuration.set(t.lastScrape() == null ? Format.NONE : Format.millis(t.lastScrapeDurationSeconds()));
         lastError.set(t.lastError() == null ? "" : t.lastError());
         lastScrapeAt = t.lastScrape();
     }
 
     void tick(Instant now) {
-        lastScrape.set(TimeText.ago(lastScrapeAt, now));
+        lastScrape.set(Format.ago(lastScrapeAt, now));
     }
 
     public ReadOnlyObjectProperty<TargetHealth> healthProperty() {

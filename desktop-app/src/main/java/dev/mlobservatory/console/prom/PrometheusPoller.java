@@ -1,4 +1,4 @@
-package dev.mlobservatory.console.alerts;
+package dev.mlobservatory.console.prom;
 
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.concurrent.Poller;
@@ -17,16 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The polling both tab models share: follows whichever Prometheus runs, asks it one poll at a time, ticks a
+ * The polling the Alerts and Targets models share: follows whichever Prometheus runs, asks it one poll at a time, ticks a
  * one-second clock, and turns "no Prometheus" or a failed call into the message the tab shows.
  *
  * @param <T> what one call to Prometheus returns
  */
-abstract class PrometheusPoller<T> {
+public abstract class PrometheusPoller<T> {
 
     private static final Duration TICK = Duration.ofSeconds(1);
 
-    final FxThread fx;
+    protected final FxThread fx;
     private final ReadOnlyBooleanWrapper reachable = new ReadOnlyBooleanWrapper(this, "reachable", false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
@@ -45,7 +45,7 @@ abstract class PrometheusPoller<T> {
      * @param what what is asked for, in "Asking Prometheus at … for its {@code what}…" and in the log
      * @param toSee what to start the stack to see, in the message while no Prometheus runs
      */
-    PrometheusPoller(ScheduledExecutorService executor, FxThread fx, ObservableValue<PrometheusClient> prometheus,
+    protected PrometheusPoller(ScheduledExecutorService executor, FxThread fx, ObservableValue<PrometheusClient> prometheus,
                      Duration pollEvery, String what, String toSee) {
         this.fx = fx;
         this.poll = new Poller(executor, pollEvery, this::refresh);
@@ -103,13 +103,13 @@ abstract class PrometheusPoller<T> {
     }
 
     /** The blocking call to Prometheus, made by a poll. */
-    abstract T ask(PrometheusClient prometheus) throws IOException, PrometheusException;
+    protected abstract T ask(PrometheusClient prometheus) throws IOException, PrometheusException;
 
     /** Shows {@code answer} (through the FX thread); called by a poll, with the poll lock held. */
-    abstract void publish(T answer, PrometheusClient prometheus, Instant now);
+    protected abstract void publish(T answer, PrometheusClient prometheus, Instant now);
 
     /** Empties the tab and shows {@code why} (through the FX thread); called by a poll, with the poll lock held. */
-    void unavailable(String why) {
+    protected void unavailable(String why) {
         fx.run(() -> {
             clear();
             reachable.set(false);
@@ -118,16 +118,16 @@ abstract class PrometheusPoller<T> {
     }
 
     /** Empties the rows and zeroes the counts; on the FX thread. */
-    abstract void clear();
+    protected abstract void clear();
 
     /** Records that Prometheus answered; on the FX thread, after the rows are shown. */
-    void answered(boolean noRows, String whenNoRows) {
+    protected void answered(boolean noRows, String whenNoRows) {
         reachable.set(true);
         message.set(noRows ? whenNoRows : "");
     }
 
     /** Moves the "… ago" texts to {@code now} without asking Prometheus; on the FX thread. */
-    abstract void tick(Instant now);
+    protected abstract void tick(Instant now);
 
     /** True when the last poll got an answer from Prometheus. */
     public ReadOnlyBooleanProperty reachableProperty() {

@@ -1,6 +1,8 @@
-package dev.mlobservatory.console.alerts;
+package dev.mlobservatory.console.targets;
 
-import static dev.mlobservatory.console.alerts.TabParts.text;
+import dev.mlobservatory.console.ui.TableCells;
+import dev.mlobservatory.console.ui.TabParts;
+import static dev.mlobservatory.console.ui.TabParts.text;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
