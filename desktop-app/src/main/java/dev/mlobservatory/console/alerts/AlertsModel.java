@@ -1,10 +1,11 @@
 package dev.mlobservatory.console.alerts;
 
-import dev.mlobservatory.console.prom.PrometheusPoller;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.AlertRule;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.PrometheusException;
+import dev.mlobservatory.console.prom.PrometheusPoller;
+import dev.mlobservatory.console.ui.Chip;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.value.ObservableValue;
@@ -44,6 +47,8 @@ public final class AlertsModel extends PrometheusPoller<List<AlertRule>> {
     private final ReadOnlyIntegerWrapper firingCount = new ReadOnlyIntegerWrapper(this, "firingCount", 0);
     private final ReadOnlyIntegerWrapper pendingCount = new ReadOnlyIntegerWrapper(this, "pendingCount", 0);
     private final Map<String, AlertItem> itemsByKey = new HashMap<>();
+    private final ObjectBinding<Chip> chip = Bindings.createObjectBinding(this::chip,
+            reachableProperty(), firingCount, pendingCount);
 
     public AlertsModel(ScheduledExecutorService executor, FxThread fx, ObservableValue<PrometheusClient> prometheus) {
         this(executor, fx, prometheus, DEFAULT_POLL);
@@ -131,6 +136,28 @@ public final class AlertsModel extends PrometheusPoller<List<AlertRule>> {
     /** State changes seen this session, oldest first (at most {@link #TIMELINE_CAPACITY}). */
     public ObservableList<AlertTransition> timeline() {
         return timelineReadOnly;
+    }
+
+    /** "2 alerts firing" in red, "1 pending" in amber, "no alerts" in green, grey without Prometheus. */
+    private Chip chip() {
+        if (!reachableProperty().get()) {
+            return Chip.idle("Alerts", "no Prometheus to ask");
+        }
+        int firing = firingCount.get();
+        int pending = pendingCount.get();
+        if (firing > 0) {
+            return new Chip(Chip.Level.DOWN, firing + (firing == 1 ? " alert" : " alerts") + " firing",
+                    "see the Alerts tab" + (pending > 0 ? "; " + pending + " pending" : ""));
+        }
+        if (pending > 0) {
+            return new Chip(Chip.Level.WARN, pending + " pending", "an alert's condition holds; it fires after its 'for'");
+        }
+        return new Chip(Chip.Level.OK, "no alerts", "every rule is inactive");
+    }
+
+    /** The alerts in one chip, for the window's top bar. */
+    public ObservableValue<Chip> chipProperty() {
+        return chip;
     }
 
     /** Rules firing now: the app shell's "alerts firing" chip. 0 while Prometheus is away. */

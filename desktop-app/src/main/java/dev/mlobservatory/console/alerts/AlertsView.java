@@ -1,10 +1,10 @@
 package dev.mlobservatory.console.alerts;
 
-import dev.mlobservatory.console.ui.TableCells;
-import dev.mlobservatory.console.ui.TabParts;
 import static dev.mlobservatory.console.ui.TabParts.text;
 
 import atlantafx.base.theme.Styles;
+import dev.mlobservatory.console.ui.TabParts;
+import dev.mlobservatory.console.ui.TableCells;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;

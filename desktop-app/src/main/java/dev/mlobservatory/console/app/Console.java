@@ -1,16 +1,25 @@
 package dev.mlobservatory.console.app;
 
+import dev.mlobservatory.console.alerts.AlertsModel;
 import dev.mlobservatory.console.chaos.ChaosModel;
 import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
+import dev.mlobservatory.console.live.DashboardQueries;
+import dev.mlobservatory.console.live.LiveModel;
 import dev.mlobservatory.console.prom.PrometheusClient;
+import dev.mlobservatory.console.query.QueryModel;
 import dev.mlobservatory.console.settings.ConsoleSettings;
 import dev.mlobservatory.console.stack.ChildProcesses;
 import dev.mlobservatory.console.stack.DataDirs;
 import dev.mlobservatory.console.stack.StackFiles;
+import dev.mlobservatory.console.stack.StackHealth;
+import dev.mlobservatory.console.stack.StackLog;
 import dev.mlobservatory.console.stack.StackModel;
 import dev.mlobservatory.console.stack.StackPorts;
+import dev.mlobservatory.console.stack.StackSetup;
+import dev.mlobservatory.console.targets.TargetsModel;
 import dev.mlobservatory.console.traffic.TrafficModel;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.OkHttpClient;
@@ -18,30 +27,66 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: the one executor, the HTTP client, the child-process bookkeeping, the settings and every
- * presentation model. The application and the view tests build the console the same way, through this class.
+ * Builds every presentation model of the console, once, with what each needs: the one executor, the one HTTP
+ * client, the child-process bookkeeping and the settings. No {@code Node} here: {@link ConsoleWindow} builds the
+ * views on top. {@link #close()} stops everything this started, in order.
  */
 public final class Console implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
 
-    public final Path home;
-    public final FxThread fx;
-    public final ConsoleSettings settings;
-    public final ScheduledExecutorService executor = AppExecutor.create();
-    public final OkHttpClient http = PrometheusClient.defaultHttp();
-    public final ChildProcesses children;
-    public final StackModel stack;
-    public final TrafficModel traffic;
-    public final ChaosModel chaos;
+    private final ConsoleSettings settings;
+    private final ScheduledExecutorService executor = AppExecutor.create();
+    private final OkHttpClient http = PrometheusClient.defaultHttp();
+    private final ChildProcesses children;
+    private final StackSetup setup;
+    private final StackModel stack;
+    private final StackHealth health;
+    private final TrafficModel traffic;
+    private final ChaosModel chaos;
+    private final AlertsModel alerts;
+    private final TargetsModel targets;
+    private final QueryModel query;
+    /** Null when the dashboard file cannot give the Live tab its queries; {@link #dashboardProblem} says why. */
+    private final LiveModel live;
+    private final String dashboardProblem;
+    private final String dashboardUid;
 
     public Console(Path home, FxThread fx) {
-        this.home = home;
-        this.fx = fx;
         this.settings = ConsoleSettings.load(home.resolve("settings.properties"));
         this.children = new ChildProcesses(home);
-        // Leftovers of consoles that are gone: their children first, then the data folders those children used.
-        // A console still running keeps both.
+        sweepLeftovers(home);
+        StackFiles files = StackFiles.locate(home);
+        StackLog stackLog = new StackLog(fx);
+        this.setup = new StackSetup(executor, fx, files, stackLog);
+        this.stack = new StackModel(executor, fx, children, home, http, setup, stackLog);
+        this.health = new StackHealth(executor, fx, http, stack, stackLog);
+        this.traffic = new TrafficModel(executor, fx, stack.apiUrlProperty());
+        this.chaos = new ChaosModel(executor, fx, http, stack.apiUrlProperty(), stack.apiUpProperty());
+        this.alerts = new AlertsModel(executor, fx, stack.prometheusProperty());
+        this.targets = new TargetsModel(executor, fx, stack.prometheusProperty());
+        this.query = new QueryModel(executor, fx, stack.prometheusProperty());
+        DashboardQueries dashboard = null;
+        String problem = null;
+        try {
+            dashboard = DashboardQueries.read(files.dashboard());
+        } catch (IOException | RuntimeException e) {
+            // A broken dashboard file must not take the console down: the Live tab says what is wrong with it.
+            LOG.warn("Live tab disabled: {}", e.getMessage());
+            problem = "The Live tab reads its queries from " + files.dashboard() + ", and could not: " + e.getMessage();
+        }
+        this.dashboardProblem = problem;
+        this.dashboardUid = dashboard == null ? DashboardQueries.DEFAULT_UID : dashboard.uid();
+        this.live = dashboard == null ? null
+                : new LiveModel(executor, fx, stack.prometheusProperty(), dashboard, traffic.samples());
+        restoreSettings();
+    }
+
+    /**
+     * Leftovers of consoles that are gone: their children first, then the data folders those children used.
+     * A console still running keeps both.
+     */
+    private void sweepLeftovers(Path home) {
         int reaped = children.reapLeftovers();
         if (reaped > 0) {
             LOG.warn("stopped {} process(es) a console that is no longer running left behind", reaped);
@@ -50,20 +95,16 @@ public final class Console implements AutoCloseable {
         if (swept > 0) {
             LOG.info("removed {} Prometheus data folder(s) left by consoles that are no longer running", swept);
         }
-        this.stack = new StackModel(executor, fx, children, StackFiles.locate(home), home, http);
-        this.traffic = new TrafficModel(executor, fx, stack.apiUrlProperty());
-        this.chaos = new ChaosModel(executor, fx, http, stack.apiUrlProperty(), stack.apiUpProperty());
-        restoreSettings();
     }
 
     private void restoreSettings() {
         try {
-            stack.portsProperty().set(new StackPorts(settings.getPort("port.api", 8080),
+            setup.portsProperty().set(new StackPorts(settings.getPort("port.api", 8080),
                     settings.getPort("port.prometheus", 9090), settings.getPort("port.grafana", 3000)));
         } catch (IllegalArgumentException e) {
             LOG.warn("ignoring saved ports: {}", e.getMessage());
         }
-        stack.prometheusPathProperty().set(settings.getString("prometheus.path", ""));
+        setup.prometheusPathProperty().set(settings.getString("prometheus.path", ""));
         traffic.rateProperty().set(settings.getDouble("traffic.rate", 20, 1, TrafficModel.MAX_UI_RATE));
         traffic.errorRatioProperty().set(settings.getDouble("traffic.errorRatio", 0, 0, 0.5));
         traffic.v1ShareProperty().set(settings.getDouble("traffic.v1Share", 0.7, 0, 1));
@@ -71,21 +112,40 @@ public final class Console implements AutoCloseable {
 
     /** Writes what should survive a restart (the window's own geometry is saved by the application). */
     public void saveSettings() {
-        StackPorts p = stack.portsProperty().get();
+        StackPorts p = setup.portsProperty().get();
         settings.put("port.api", p.api());
         settings.put("port.prometheus", p.prometheus());
         settings.put("port.grafana", p.grafana());
-        settings.put("prometheus.path", stack.prometheusPathProperty().get());
+        settings.put("prometheus.path", setup.prometheusPathProperty().get());
         settings.put("traffic.rate", traffic.rateProperty().get());
         settings.put("traffic.errorRatio", traffic.errorRatioProperty().get());
         settings.put("traffic.v1Share", traffic.v1ShareProperty().get());
         settings.save();
     }
 
-    /** Stops traffic, the stack and every child process, then the executor. Blocking; safe to call twice. */
+    /** Starts the tabs' polls (they show "not running" states until the stack is up) and the machine probe. */
+    public void start() {
+        alerts.start();
+        targets.start();
+        query.start();
+        if (live != null) {
+            live.start();
+        }
+        setup.probe();
+    }
+
+    /** Stops polls, traffic, the stack and every child process, then the executor and the client. Blocking; safe
+     * to call twice. */
     @Override
     public void close() {
         saveSettings();
+        alerts.stop();
+        targets.stop();
+        query.stop();
+        if (live != null) {
+            live.stop();
+        }
+        health.stop();
         traffic.close();
         stack.stopNow();
         children.close();
@@ -93,4 +153,19 @@ public final class Console implements AutoCloseable {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }
+
+    public ConsoleSettings settings() { return settings; }
+    public StackSetup setup() { return setup; }
+    public StackModel stack() { return stack; }
+    public StackHealth health() { return health; }
+    public TrafficModel traffic() { return traffic; }
+    public ChaosModel chaos() { return chaos; }
+    public AlertsModel alerts() { return alerts; }
+    public TargetsModel targets() { return targets; }
+    public QueryModel query() { return query; }
+    /** The Live tab's model; null when the dashboard could not be read ({@link #dashboardProblem()} says why). */
+    public LiveModel live() { return live; }
+    public String dashboardProblem() { return dashboardProblem; }
+    /** The dashboard's uid, for Grafana's {@code /d/<uid>}. */
+    public String dashboardUid() { return dashboardUid; }
 }

@@ -1,123 +1,181 @@
 package dev.mlobservatory.console.app;
 
-import dev.mlobservatory.console.targets.TargetsView;
-import dev.mlobservatory.console.targets.TargetsModel;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mlobservatory.console.alerts.AlertsModel;
+import atlantafx.base.theme.Styles;
 import dev.mlobservatory.console.alerts.AlertsView;
-import dev.mlobservatory.console.live.DashboardQueries;
-import dev.mlobservatory.console.live.LiveModel;
+import dev.mlobservatory.console.chaos.ChaosView;
+import dev.mlobservatory.console.env.Environment;
 import dev.mlobservatory.console.live.LiveView;
-import dev.mlobservatory.console.query.QueryModel;
 import dev.mlobservatory.console.query.QueryView;
-import dev.mlobservatory.console.ui.Chip;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
+import dev.mlobservatory.console.stack.SetupView;
+import dev.mlobservatory.console.stack.StackBar;
+import dev.mlobservatory.console.stack.StackMode;
+import dev.mlobservatory.console.targets.TargetsView;
+import dev.mlobservatory.console.traffic.TrafficView;
 import dev.mlobservatory.console.ui.ChipLabel;
-import java.io.IOException;
-import java.nio.file.Path;
+import dev.mlobservatory.console.ui.Theme;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.ObjectBinding;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
-/** Puts the feature models and views together into the main window, and starts and stops their polls. */
+/**
+ * The one place that builds the window: every view, on the console's models, put into the {@link MainView}
+ * layout, with the window-wide wiring (status line, banner, Open Grafana, theme, presenter mode, shortcuts).
+ */
 public final class ConsoleWindow {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleWindow.class);
-    /** The dashboard's uid when its file cannot be read (the same value the file holds). */
-    static final String DEFAULT_DASHBOARD_UID = "ml-api-observatory";
-
+    private final Console console;
+    private final Consumer<String> openBrowser;
     private final MainView view;
-    private final AlertsModel alerts;
-    private final TargetsModel targets;
-    private final LiveModel live;
-    private final QueryModel query;
+    private boolean dark;
+    private boolean presenter;
 
-    public ConsoleWindow(Console console, Consumer<String> openBrowser) {
-        var prometheus = console.stack.prometheusProperty();
-        alerts = new AlertsModel(console.executor, console.fx, prometheus);
-        targets = new TargetsModel(console.executor, console.fx, prometheus);
-        ChipLabel alertsChip = new ChipLabel(alertsChip());
+    public ConsoleWindow(Console console, Consumer<String> openBrowser, boolean dark, boolean presenter) {
+        this.console = console;
+        this.openBrowser = openBrowser;
+        this.dark = dark;
+        this.presenter = presenter;
+        ChipLabel alertsChip = new ChipLabel(console.alerts().chipProperty());
         alertsChip.setId("chip-alerts");
-        view = new MainView(console, openBrowser, dashboardUid(console.stack.files().dashboard()), alertsChip);
-        LiveModel liveModel = null;
-        Node liveView;
-        try {
-            DashboardQueries queries = DashboardQueries.read(console.stack.files().dashboard());
-            liveModel = new LiveModel(console.executor, console.fx, console.stack.prometheusProperty(), queries,
-                    console.traffic.samples());
-            liveView = new LiveView(liveModel);
-        } catch (IOException | RuntimeException e) {
-            // A broken dashboard file must not take the console down: the tab says what is wrong with it.
-            LOG.warn("Live tab disabled: {}", e.getMessage());
-            liveView = brokenDashboard(console.stack.files().dashboard(), e.getMessage());
-        }
-        live = liveModel;
-        view.addTab("Live", liveView);
-        query = new QueryModel(console.executor, console.fx, prometheus);
-        view.addTab("PromQL", new QueryView(query));
-        view.addTab("Alerts", new AlertsView(alerts));
-        view.addTab("Targets", new TargetsView(targets));
+        StackBar stackBar = new StackBar(console.stack(), console.health(), alertsChip);
+        VBox side = new VBox(new TrafficView(console.traffic()),
+                new ChaosView(console.chaos(), console.stack(), console.traffic()));
+        Node live = console.live() != null ? new LiveView(console.live()) : brokenDashboard(console.dashboardProblem());
+        view = new MainView(stackBar, side,
+                new Tab("Live", live),
+                new Tab("PromQL", new QueryView(console.query())),
+                new Tab("Alerts", new AlertsView(console.alerts())),
+                new Tab("Targets", new TargetsView(console.targets())),
+                new Tab("Stack", new SetupView(console.stack())));
+        initListeners();
     }
 
-    private static Node brokenDashboard(Path dashboard, String problem) {
-        Label l = new Label("The Live tab reads its queries from " + dashboard + ", and could not: " + problem);
+    private static Node brokenDashboard(String problem) {
+        Label l = new Label(problem);
         l.setWrapText(true);
-        l.getStyleClass().add(atlantafx.base.theme.Styles.DANGER);
-        return new javafx.scene.layout.StackPane(l);
+        l.getStyleClass().add(Styles.DANGER);
+        return new StackPane(l);
     }
 
-    /** "2 alerts firing" in red, "1 pending" in amber, "no alerts" in green, grey without Prometheus. */
-    private ObjectBinding<Chip> alertsChip() {
-        return Bindings.createObjectBinding(() -> {
-            if (!alerts.reachableProperty().get()) {
-                return Chip.idle("Alerts", "no Prometheus to ask");
+    private void initListeners() {
+        var stack = console.stack();
+        var setup = console.setup();
+        var health = console.health();
+        view.status.textProperty().bind(stack.log().statusProperty());
+        view.grafana.disableProperty().bind(health.grafanaReachableProperty().not());
+        updateGrafanaTooltip();
+        health.grafanaReachableProperty().addListener((o, a, b) -> updateGrafanaTooltip());
+        setup.modeProperty().addListener((o, a, b) -> updateGrafanaTooltip());
+        view.grafana.setOnAction(e -> {
+            String url = stack.grafanaUrlProperty().get();
+            if (url != null) {
+                openBrowser.accept(url + "/d/" + console.dashboardUid());
             }
-            int firing = alerts.firingCountProperty().get();
-            int pending = alerts.pendingCountProperty().get();
-            if (firing > 0) {
-                return new Chip(Chip.Level.DOWN, firing + (firing == 1 ? " alert" : " alerts") + " firing",
-                        "see the Alerts tab" + (pending > 0 ? "; " + pending + " pending" : ""));
-            }
-            if (pending > 0) {
-                return new Chip(Chip.Level.WARN, pending + " pending", "an alert's condition holds; it fires after its 'for'");
-            }
-            return new Chip(Chip.Level.OK, "no alerts", "every rule is inactive");
-        }, alerts.reachableProperty(), alerts.firingCountProperty(), alerts.pendingCountProperty());
+        });
+        setup.environmentProperty().addListener((o, a, env) -> showBanner(env));
     }
 
-    static String dashboardUid(Path dashboard) {
-        try {
-            return new ObjectMapper().readTree(dashboard.toFile()).path("uid").asText(DEFAULT_DASHBOARD_UID);
-        } catch (IOException e) {
-            LOG.warn("cannot read {}: {}", dashboard, e.toString());
-            return DEFAULT_DASHBOARD_UID;
+    private void updateGrafanaTooltip() {
+        if (console.health().grafanaReachableProperty().get()) {
+            view.grafanaWhy.setText("Open the provisioned dashboard in your browser");
+        } else if (console.setup().modeProperty().get() == StackMode.LOCAL) {
+            view.grafanaWhy.setText("Grafana runs only in Docker mode (Local mode has no Grafana: the Live tab shows "
+                    + "the same panels)");
+        } else {
+            view.grafanaWhy.setText("Grafana is not reachable yet: start the Docker stack and wait for the Grafana "
+                    + "chip to turn green");
         }
     }
 
-    public MainView view() {
+    private void showBanner(Environment env) {
+        boolean missing = env != null && !env.prometheusUsable();
+        view.banner.setText(missing
+                ? "Prometheus is not installed, so there are no server-side charts, alerts or PromQL. The API and the "
+                + "test traffic still run, and the Live tab shows what the traffic engine measures. "
+                + "How to install it: see the Stack tab."
+                : "");
+        view.banner.setVisible(missing);
+    }
+
+    /** The window's content, for the application's scene. */
+    public Parent root() {
         return view;
     }
 
-    /** Starts the tabs' polls (they show "not running" states until the stack is up). */
-    public void start() {
-        alerts.start();
-        targets.start();
-        query.start();
-        if (live != null) {
-            live.start();
+    /** Gives {@code scene} the theme, the theme and presenter buttons' actions, and the keyboard shortcuts. */
+    public void attach(Scene scene) {
+        Theme.apply(scene, dark, presenter);
+        view.theme.setOnAction(e -> toggleTheme(scene));
+        view.presenter.setOnAction(e -> togglePresenter(scene));
+        var stack = console.stack();
+        var traffic = console.traffic();
+        var accelerators = scene.getAccelerators();
+        accelerators.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), stack::start);
+        accelerators.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                stack::stop);
+        accelerators.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (traffic.runningProperty().get()) {
+                traffic.stop();
+            } else {
+                traffic.start();
+            }
+        });
+        accelerators.put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), traffic::burst);
+        accelerators.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> toggleTheme(scene));
+        accelerators.put(new KeyCodeCombination(KeyCode.F5), () -> togglePresenter(scene));
+        for (int i = 0; i < Math.min(9, view.tabs.getTabs().size()); i++) {
+            int tab = i;
+            accelerators.put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)), KeyCombination.SHORTCUT_DOWN),
+                    () -> view.tabs.getSelectionModel().select(tab));
         }
     }
 
-    /** Stops the polls; call before the executor shuts down. */
-    public void stop() {
-        alerts.stop();
-        targets.stop();
-        query.stop();
-        if (live != null) {
-            live.stop();
+    private void toggleTheme(Scene scene) {
+        dark = !dark;
+        Theme.apply(scene, dark, presenter);
+    }
+
+    private void togglePresenter(Scene scene) {
+        presenter = !presenter;
+        Theme.apply(scene, dark, presenter);
+    }
+
+    public boolean dark() {
+        return dark;
+    }
+
+    public boolean presenter() {
+        return presenter;
+    }
+
+    /** --start / --traffic: starts the stack once the probe has answered, then traffic once the API is up. */
+    public void autostart(double trafficRate) {
+        once(console.setup().environmentProperty(), env -> env != null, env -> console.stack().start());
+        if (trafficRate > 0) {
+            console.traffic().rateProperty().set(trafficRate);
+            once(console.stack().apiUrlProperty(), url -> url != null, url -> console.traffic().start());
         }
+    }
+
+    /** Runs {@code action} the first time {@code value} changes to something {@code ready} accepts. */
+    private static <T> void once(ObservableValue<T> value, java.util.function.Predicate<T> ready, Consumer<T> action) {
+        value.addListener(new ChangeListener<T>() {
+            @Override
+            public void changed(ObservableValue<? extends T> o, T was, T now) {
+                if (ready.test(now)) {
+                    o.removeListener(this);
+                    action.accept(now);
+                }
+            }
+        });
     }
 }

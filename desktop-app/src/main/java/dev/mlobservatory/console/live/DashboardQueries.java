@@ -31,6 +31,9 @@ public final class DashboardQueries {
      */
     static final String DEFAULT_ALL_VALUE = ".*";
 
+    /** The dashboard's uid as provisioned, for "Open Grafana" when the file cannot be read. */
+    public static final String DEFAULT_UID = "ml-api-observatory";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One query of a panel, as written in the dashboard (variables not substituted). */
@@ -45,11 +48,13 @@ public final class DashboardQueries {
     }
 
     private final Path source;
+    private final String uid;
     private final Map<String, Panel> panels;
     private final Map<String, String> allValues;
 
-    private DashboardQueries(Path source, Map<String, Panel> panels, Map<String, String> allValues) {
+    private DashboardQueries(Path source, String uid, Map<String, Panel> panels, Map<String, String> allValues) {
         this.source = source;
+        this.uid = uid;
         this.panels = panels;
         this.allValues = allValues;
     }
@@ -78,7 +83,12 @@ public final class DashboardQueries {
             }
             panels.put(title, panel(dashboard, title, panel));
         }
-        return new DashboardQueries(dashboard, panels, allValues(root));
+        return new DashboardQueries(dashboard, root.path("uid").asText(DEFAULT_UID), panels, allValues(root));
+    }
+
+    /** The dashboard's uid: Grafana shows it at {@code /d/<uid>}. */
+    public String uid() {
+        return uid;
     }
 
     /** Panels can sit inside collapsed rows ({@code panels[].panels[]}); the first with a title wins. */

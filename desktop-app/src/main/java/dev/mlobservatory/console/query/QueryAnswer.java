@@ -1,7 +1,7 @@
 package dev.mlobservatory.console.query;
 
-import dev.mlobservatory.console.ui.Format;
 import dev.mlobservatory.console.prom.QueryResult;
+import dev.mlobservatory.console.ui.Format;
 
 /**
  * A query's successful answer with what produced it: the text, the mode, for a range query its window, step

@@ -1,11 +1,11 @@
 package dev.mlobservatory.console.query;
 
-import dev.mlobservatory.console.ui.Format;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.PrometheusException;
 import dev.mlobservatory.console.prom.QueryResult;
 import dev.mlobservatory.console.prom.UnreachableException;
+import dev.mlobservatory.console.ui.Format;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;

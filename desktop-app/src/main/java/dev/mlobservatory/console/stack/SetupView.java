@@ -11,8 +11,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -23,6 +23,7 @@ import javafx.scene.layout.VBox;
 public final class SetupView extends BorderPane {
 
     private final StackModel model;
+    private final StackSetup setup;
     private final Label docker = new Label();
     private final Label prometheus = new Label();
     private final Label ports = new Label();
@@ -41,6 +42,7 @@ public final class SetupView extends BorderPane {
 
     public SetupView(StackModel model) {
         this.model = model;
+        this.setup = model.setup();
         createView();
         initListeners();
     }
@@ -98,17 +100,17 @@ public final class SetupView extends BorderPane {
     }
 
     private void initListeners() {
-        model.environmentProperty().addListener((o, a, env) -> show(env));
-        show(model.environmentProperty().get());
-        showPorts(model.portsProperty().get());
-        model.portsProperty().addListener((o, a, p) -> showPorts(p));
-        promPath.setText(model.prometheusPathProperty().get());
-        recheck.setOnAction(e -> model.probe());
+        setup.environmentProperty().addListener((o, a, env) -> show(env));
+        show(setup.environmentProperty().get());
+        showPorts(setup.portsProperty().get());
+        setup.portsProperty().addListener((o, a, p) -> showPorts(p));
+        promPath.setText(setup.prometheusPathProperty().get());
+        recheck.setOnAction(e -> setup.probe());
         prometheusExit.textProperty().bind(model.prometheusExitProperty());
         restartPrometheus.setOnAction(e -> model.restartPrometheus());
-        recheck.disableProperty().bind(model.probingProperty());
+        recheck.disableProperty().bind(setup.probingProperty());
         apply.setOnAction(e -> applySettings());
-        log.setItems(model.log());
+        log.setItems(model.log().lines());
         log.getItems().addListener((ListChangeListener<String>) c -> log.scrollTo(log.getItems().size() - 1));
     }
 
@@ -122,10 +124,10 @@ public final class SetupView extends BorderPane {
     private void applySettings() {
         try {
             StackPorts p = new StackPorts(parse("api", apiPort), parse("prometheus", promPort), parse("grafana", grafanaPort));
-            model.portsProperty().set(p);
-            model.prometheusPathProperty().set(promPath.getText().trim());
+            setup.portsProperty().set(p);
+            setup.prometheusPathProperty().set(promPath.getText().trim());
             portError.setText("");
-            model.probe();
+            setup.probe();
         } catch (IllegalArgumentException e) {
             portError.setText(e.getMessage());
         }
@@ -149,7 +151,7 @@ public final class SetupView extends BorderPane {
         docker.setText(env.dockerUsable() ? "ready (" + String.join(" ", env.compose()) + ")" : env.dockerProblem());
         ports.setText(env.busyPorts().isEmpty() ? "the configured ports are free"
                 : "in use: " + env.busyPorts() + " — the console will take the next free ones");
-        repository.setText(model.files().repository() != null ? model.files().repository().toString()
+        repository.setText(setup.files().repository() != null ? setup.files().repository().toString()
                 : "packed copies (Docker mode needs the repository: run the console from it)");
         String help = "";
         if (!env.prometheusUsable()) {

@@ -17,6 +17,8 @@ import javafx.scene.layout.FlowPane;
 public final class StackBar extends FlowPane {
 
     private final StackModel model;
+    private final StackSetup setup;
+    private final StackHealth health;
     private final ComboBox<StackMode> mode = new ComboBox<>();
     private final Button start = new Button("▶ Start stack");
     private final Button stop = new Button("■ Stop");
@@ -24,8 +26,10 @@ public final class StackBar extends FlowPane {
     /** Shown only after the console's own Prometheus died: one click brings it back with its data. */
     private final Button restartPrometheus = new Button("⟳ Restart Prometheus");
 
-    public StackBar(StackModel model, Node... extraChips) {
+    public StackBar(StackModel model, StackHealth health, Node... extraChips) {
         this.model = model;
+        this.setup = model.setup();
+        this.health = health;
         createView(extraChips);
         initListeners();
     }
@@ -47,11 +51,11 @@ public final class StackBar extends FlowPane {
         progress.setPrefSize(22, 22);
         restartPrometheus.setId("stack-restart-prometheus");
         restartPrometheus.getStyleClass().add(Styles.DANGER);
-        ChipLabel api = new ChipLabel(model.apiChipProperty());
+        ChipLabel api = new ChipLabel(health.apiChipProperty());
         api.setId("chip-api");
-        ChipLabel prom = new ChipLabel(model.prometheusChipProperty());
+        ChipLabel prom = new ChipLabel(health.prometheusChipProperty());
         prom.setId("chip-prometheus");
-        ChipLabel grafana = new ChipLabel(model.grafanaChipProperty());
+        ChipLabel grafana = new ChipLabel(health.grafanaChipProperty());
         grafana.setId("chip-grafana");
         getChildren().addAll(mode, start, stop, progress, api, prom, restartPrometheus, grafana);
         getChildren().addAll(extraChips);
@@ -63,15 +67,15 @@ public final class StackBar extends FlowPane {
     }
 
     private void initListeners() {
-        mode.valueProperty().bindBidirectional(model.modeProperty());
+        mode.valueProperty().bindBidirectional(setup.modeProperty());
         BooleanBinding busy = Bindings.createBooleanBinding(() -> model.phaseProperty().get().busy(), model.phaseProperty());
         BooleanBinding up = Bindings.createBooleanBinding(() -> model.phaseProperty().get() == StackPhase.RUNNING,
                 model.phaseProperty());
         mode.disableProperty().bind(busy.or(up));
-        start.disableProperty().bind(busy.or(up).or(model.environmentProperty().isNull()));
+        start.disableProperty().bind(busy.or(up).or(setup.environmentProperty().isNull()));
         stop.disableProperty().bind(model.phaseProperty().isEqualTo(StackPhase.STOPPED)
                 .or(model.phaseProperty().isEqualTo(StackPhase.STOPPING)));
-        progress.visibleProperty().bind(busy.or(model.probingProperty()));
+        progress.visibleProperty().bind(busy.or(setup.probingProperty()));
         progress.managedProperty().bind(progress.visibleProperty());
         restartPrometheus.visibleProperty().bind(model.prometheusExitProperty().isNotNull());
         restartPrometheus.managedProperty().bind(restartPrometheus.visibleProperty());

@@ -1,130 +1,73 @@
 package dev.mlobservatory.console.stack;
 
 import dev.mlobservatory.console.concurrent.FxThread;
-import dev.mlobservatory.console.concurrent.Poller;
 import dev.mlobservatory.console.env.Environment;
-import dev.mlobservatory.console.env.EnvironmentProbe;
 import dev.mlobservatory.console.prom.PrometheusClient;
-import dev.mlobservatory.console.ui.Chip;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import okhttp3.OkHttpClient;
 
 /**
- * Stack control: what is installed, which mode, start and stop with progress, the log, and a chip per part
- * polled every two seconds. Every process action runs on the executor; state comes back through {@link FxThread}.
+ * The stack's life: start in the mode its {@link StackSetup} chose, stop, Kill and Restart API, Restart Prometheus.
+ * Every process action runs on the executor; the state comes back as one {@link StackState} through
+ * {@link FxThread}. What it does is told in its {@link StackLog}; how each part is doing, by {@link StackHealth}.
  */
 public final class StackModel {
-
-    static final int LOG_LINES = 2_000;
-    static final Duration POLL = Duration.ofSeconds(2);
-    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final ScheduledExecutorService executor;
     private final FxThread fx;
     private final ChildProcesses children;
-    private final StackFiles files;
     private final Path home;
     private final OkHttpClient http;
-    private final OkHttpClient healthHttp;
-    private final HealthPoller checks;
+    private final StackSetup setup;
+    private final StackLog log;
 
-    private final ReadOnlyObjectWrapper<Environment> environment = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper probing = new ReadOnlyBooleanWrapper();
-    private final ObjectProperty<StackMode> mode = new SimpleObjectProperty<>(StackMode.LOCAL);
-    private final ObjectProperty<StackPorts> ports = new SimpleObjectProperty<>(StackPorts.DEFAULT);
-    private final StringProperty prometheusPath = new SimpleStringProperty("");
     /** The one source of truth: every part of the stack that must agree, set in one step (see {@link #publish}). */
     private volatile StackState current = StackState.STOPPED;
     /** {@link #current} once every property shows it: what readers on other threads get from {@link #state()}. */
     private volatile StackState published = StackState.STOPPED;
     private final ReadOnlyObjectWrapper<StackPhase> phase = new ReadOnlyObjectWrapper<>(StackPhase.STOPPED);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Checking what is installed…");
-    private final ObservableList<String> log = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<Chip> apiChip = new ReadOnlyObjectWrapper<>(Chip.idle("API", "not started"));
-    private final ReadOnlyObjectWrapper<Chip> prometheusChip = new ReadOnlyObjectWrapper<>(Chip.idle("Prometheus", "not started"));
-    private final ReadOnlyObjectWrapper<Chip> grafanaChip = new ReadOnlyObjectWrapper<>(Chip.idle("Grafana", "only in Docker mode"));
     private final ReadOnlyObjectWrapper<PrometheusClient> prometheus = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper apiUrl = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper grafanaUrl = new ReadOnlyStringWrapper();
-    private final ReadOnlyBooleanWrapper grafanaReachable = new ReadOnlyBooleanWrapper();
     /** False after Kill API until Restart API: what the Chaos panel's buttons follow. */
     private final ReadOnlyBooleanWrapper apiUp = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper prometheusExit = new ReadOnlyStringWrapper();
 
     private volatile RunningStack running;
-    /** The latest probe's answer, for readers off the FX thread; set after the mode it implies. */
-    private volatile Environment probed;
     private volatile Future<?> starting;
-    private final Poller health;
 
-    public StackModel(ScheduledExecutorService executor, FxThread fx, ChildProcesses children, StackFiles files,
-                      Path home, OkHttpClient http) {
+    /** @param http the console's one client, which the Prometheus-backed tabs will query through */
+    public StackModel(ScheduledExecutorService executor, FxThread fx, ChildProcesses children, Path home,
+                      OkHttpClient http, StackSetup setup, StackLog log) {
         this.executor = executor;
         this.fx = fx;
         this.children = children;
-        this.files = files;
         this.home = home;
         this.http = http;
-        // Health checks answer within seconds or count as down: a hung Prometheus (stopped, swapping) must turn
-        // its chip red at the next poll, not after the 15 s a slow query is allowed. Same connection pool.
-        this.healthHttp = http.newBuilder().callTimeout(HEALTH_TIMEOUT).readTimeout(HEALTH_TIMEOUT).build();
-        this.checks = new HealthPoller(healthHttp);
-        this.health = new Poller(executor, POLL, this::pollOnce);
+        this.setup = setup;
+        this.log = log;
+        setup.keepModeWhile(() -> current.phase() != StackPhase.STOPPED && current.phase() != StackPhase.FAILED);
     }
 
     // --- commands ---------------------------------------------------------------------------------------
 
-    /** Looks for Docker, compose, prometheus and busy ports, then picks the best mode available. */
-    public void probe() {
-        probing.set(true);
-        StackPorts p = ports.get();
-        String configured = prometheusPath.get();
-        executor.execute(() -> {
-            Environment env = EnvironmentProbe.probe(configured, files.repository(),
-                    List.of(p.api(), p.prometheus(), p.grafana()));
-            fx.run(() -> {
-                StackPhase now = current.phase();
-                if (now == StackPhase.STOPPED || now == StackPhase.FAILED) {
-                    // Docker is the fuller picture (Grafana too) when it truly works; else Local.
-                    mode.set(env.dockerUsable() ? StackMode.DOCKER : StackMode.LOCAL);
-                    status.set(describe(env));
-                }
-                // The result last: whoever waits for it finds the mode already chosen.
-                probed = env;
-                environment.set(env);
-                probing.set(false);
-            });
-        });
-    }
-
-    /** Starts the stack in the chosen mode. */
+    /** Starts the stack in the mode the setup chose, once it has probed the machine. */
     public void start() {
-        Environment env = environment.get();
-        StackMode m = mode.get();
+        Environment env = setup.environment();
+        StackMode m = setup.modeProperty().get();
         if (env == null) {
             return;
         }
         if (m == StackMode.DOCKER && !env.dockerUsable()) {
-            status.set("Docker mode is not available: " + env.dockerProblem());
+            log.say("Docker mode is not available: " + env.dockerProblem());
             return;
         }
         synchronized (this) {
@@ -133,13 +76,14 @@ public final class StackModel {
             }
             publish(StackState.idle(StackPhase.STARTING));
         }
-        StackPorts p = ports.get();
-        status.set("Starting the stack (" + m + ")…");
+        StackPorts p = setup.portsProperty().get();
+        StackFiles files = setup.files();
+        log.say("Starting the stack (" + m + ")…");
         starting = executor.submit(() -> {
             try {
                 RunningStack stack = m == StackMode.DOCKER
-                        ? DockerStack.start(env.compose(), files.composeFile(), p, children, this::appendLog)
-                        : LocalStack.start(p, files, env.prometheus(), children, home, this::appendLog,
+                        ? DockerStack.start(env.compose(), files.composeFile(), p, children, this::progress)
+                        : LocalStack.start(p, files, env.prometheus(), children, home, this::progress,
                                 this::prometheusExited);
                 boolean stopped;
                 synchronized (this) {
@@ -154,14 +98,11 @@ public final class StackModel {
                     stack.close(); // Stop was pressed while the last step finished: it wins
                     return;
                 }
-                fx.run(() -> {
-                    status.set("Running. " + stack.describe());
-                    health.start();
-                });
+                log.say("Running. " + stack.describe());
             } catch (InterruptedException e) {
                 endStart(StackPhase.STOPPED, "Start cancelled.");
             } catch (Exception e) {
-                appendLog("Start failed: " + e.getMessage());
+                log.append("Start failed: " + e.getMessage(), false);
                 endStart(StackPhase.FAILED, "Could not start the stack: " + e.getMessage());
             }
         });
@@ -173,7 +114,7 @@ public final class StackModel {
                 publish(StackState.idle(phase));
             }
         }
-        fx.run(() -> status.set(why));
+        log.say(why);
     }
 
     /** Stops what the console started (also cancels a start in progress). */
@@ -185,15 +126,14 @@ public final class StackModel {
             }
             publish(current.withPhase(StackPhase.STOPPING));
         }
-        status.set("Stopping…");
-        health.stop();
+        log.say("Stopping…");
         Future<?> pending = starting;
         if (pending != null) {
             pending.cancel(true);
         }
         executor.execute(() -> {
             stopNow();
-            fx.run(() -> status.set("Stopped. Nothing the console started is running."));
+            log.say("Stopped. Nothing the console started is running.");
         });
     }
 
@@ -213,12 +153,6 @@ public final class StackModel {
                 publish(StackState.STOPPED);
             }
         }
-        fx.run(() -> {
-            grafanaReachable.set(false);
-            apiChip.set(Chip.idle("API", "not started"));
-            prometheusChip.set(Chip.idle("Prometheus", "not started"));
-            grafanaChip.set(Chip.idle("Grafana", "only in Docker mode"));
-        });
     }
 
     /** Stops the API alone (Local: the in-process server; Docker: {@code compose stop api}): APIDown on cue. */
@@ -238,7 +172,7 @@ public final class StackModel {
         if (stack == null || current.prometheusExit() == null) {
             return;
         }
-        status.set("Restarting Prometheus…");
+        log.say("Restarting Prometheus…");
         executor.execute(() -> {
             try {
                 stack.restartPrometheus();
@@ -247,59 +181,63 @@ public final class StackModel {
                         publish(current.withPrometheusExit(null));
                     }
                 }
-                appendLog("Prometheus restarted; its data folder was kept.");
-                fx.run(() -> status.set("Prometheus restarted. " + stack.describe()));
-                pollOnce();
+                log.append("Prometheus restarted; its data folder was kept.", false);
+                log.say("Prometheus restarted. " + stack.describe());
             } catch (Exception e) {
-                appendLog("Restart Prometheus failed: " + e.getMessage());
-                fx.run(() -> status.set("Could not restart Prometheus: " + e.getMessage()));
+                log.append("Restart Prometheus failed: " + e.getMessage(), false);
+                log.say("Could not restart Prometheus: " + e.getMessage());
             }
         });
     }
 
     /** The Prometheus child ended without the console asking (killed, crashed): say so, offer a restart. */
     private void prometheusExited(String why) {
-        appendLog(why);
+        log.append(why, false);
         synchronized (this) {
             if (running == null || !current.running()) {
                 return; // a stop in progress: expected
             }
             publish(current.withPrometheusExit(why));
-            fx.run(() -> status.set(why + " Press Restart Prometheus (its data is kept)."));
+            log.say(why + " Press Restart Prometheus (its data is kept).");
         }
     }
 
-    /** An action on the running stack's API; {@code after} reports the API's new state to {@code apiUp}. */
+    /** An action on the running stack's API; {@code up} is the API's state after it. */
     private void apiAction(String what, ApiAction action, String done, boolean up) {
         RunningStack stack = running;
         if (stack == null || !current.running()) {
-            status.set(what + ": start the stack first.");
+            log.say(what + ": start the stack first.");
             return;
         }
-        status.set(what + "…");
+        log.say(what + "…");
         executor.execute(() -> {
             try {
                 action.run(stack);
-                appendLog(done);
+                log.append(done, false);
                 synchronized (this) {
                     if (running == stack) {
                         publish(current.withApiUp(up));
                     }
                 }
-                fx.run(() -> status.set(done));
-                pollOnce();
+                log.say(done);
             } catch (Exception e) {
-                appendLog(what + " failed: " + e.getMessage());
-                fx.run(() -> status.set(what + " failed: " + e.getMessage()));
+                log.append(what + " failed: " + e.getMessage(), false);
+                log.say(what + " failed: " + e.getMessage());
             }
         });
     }
 
+    /** A line of a start in progress: in the log, and in the status line while starting. */
+    private void progress(String line) {
+        log.append(line, current.phase() == StackPhase.STARTING);
+    }
+
     /**
      * Makes {@code next} the state: at once for the model's own decisions, then on the FX thread for the
-     * properties, the parts first and the phase last, so that a listener of the phase reads parts that agree with
-     * it; {@link #state()} follows last of all, so a reader on any thread that sees a state
-     * also sees every property set to it. Called with this model's lock held, which keeps FX updates in order.
+     * properties. The URLs and the Prometheus client come first, then {@link #state()}, so a reader on any thread
+     * that sees a state also finds those properties set to it (the traffic model reads the API's URL); the API's
+     * up flag and the phase come last, so their listeners (the health poll, which reads {@link #state()}) see
+     * parts that agree with them. Called with this model's lock held, which keeps FX updates in order.
      */
     private void publish(StackState next) {
         current = next;
@@ -307,10 +245,10 @@ public final class StackModel {
             apiUrl.set(next.apiUrl());
             grafanaUrl.set(next.grafanaUrl());
             prometheus.set(next.prometheus());
-            apiUp.set(next.apiUp());
             prometheusExit.set(next.prometheusExit());
-            phase.set(next.phase());
             published = next;
+            apiUp.set(next.apiUp());
+            phase.set(next.phase());
         });
     }
 
@@ -319,95 +257,24 @@ public final class StackModel {
         void run(RunningStack stack) throws Exception;
     }
 
-    // --- polling ---------------------------------------------------------------------------------------
-
-    /** One round of health checks (public for tests, which call it directly). */
-    public void pollOnce() {
+    /** What runs where ("Local: API on 127.0.0.1:8080, …"); empty while nothing runs. */
+    String describe() {
         RunningStack stack = running;
-        if (stack == null) {
-            return;
-        }
-        PrometheusClient client = stack.prometheusUrl() == null ? null
-                : new PrometheusClient(stack.prometheusUrl(), healthHttp);
-        Chip api = checks.api(stack.apiUrl());
-        Chip prom = checks.prometheus(client);
-        Chip graf = checks.grafana(stack.grafanaUrl());
-        fx.run(() -> {
-            // Decided under the lock, against the state of this moment: a poll that took seconds must neither
-            // paint chips over a stopped stack nor promise "keeps trying" after the child's exit was reported.
-            synchronized (this) {
-                StackState now = current;
-                if (running != stack) {
-                    return;
-                }
-                Chip before = prometheusChip.get();
-                if (now.prometheusExit() != null) {
-                    // the child's own exit already said why and offers Restart Prometheus
-                } else if (prom.level() == Chip.Level.DOWN && before.level() != Chip.Level.DOWN && client != null) {
-                    status.set("Prometheus at " + client.baseUrl() + " stopped answering; the console keeps trying "
-                            + "every " + POLL.toSeconds() + " s.");
-                } else if (before.level() == Chip.Level.DOWN && prom.level() != Chip.Level.DOWN && now.running()) {
-                    status.set("Prometheus is back. " + stack.describe());
-                }
-                apiChip.set(api);
-                prometheusChip.set(prom);
-                grafanaChip.set(graf);
-                grafanaReachable.set(graf.level() == Chip.Level.OK);
-            }
-        });
-    }
-
-    private void appendLog(String line) {
-        String stamped = LocalTime.now().format(CLOCK) + "  " + line;
-        fx.run(() -> {
-            if (current.phase() == StackPhase.STARTING) {
-                // Progress while images build or pull: the latest line, in the status bar too.
-                status.set("Starting… " + (line.length() > 140 ? line.substring(0, 140) + "…" : line));
-            }
-            log.add(stamped);
-            if (log.size() > LOG_LINES) {
-                log.remove(0, log.size() - LOG_LINES);
-            }
-        });
-    }
-
-    static String describe(Environment env) {
-        StringBuilder sb = new StringBuilder();
-        if (env.prometheusNote() != null) {
-            sb.append(env.prometheusNote()).append(' ');
-        }
-        sb.append(env.prometheusUsable() ? "Prometheus found (" + env.prometheusVersion() + ")." : "Prometheus not found.");
-        sb.append(env.dockerUsable() ? " Docker ready." : " Docker: " + env.dockerProblem());
-        if (!env.busyPorts().isEmpty()) {
-            sb.append(" Ports in use: ").append(env.busyPorts()).append(" (the next free ones will be used).");
-        }
-        return sb.toString();
+        return stack == null ? "" : stack.describe();
     }
 
     // --- state ----------------------------------------------------------------------------------------
 
-    public ReadOnlyObjectProperty<Environment> environmentProperty() { return environment.getReadOnlyProperty(); }
-    /** The latest probe's answer, thread-safe; null until the first probe ends. */
-    public Environment environment() { return probed; }
-    public ReadOnlyBooleanProperty probingProperty() { return probing.getReadOnlyProperty(); }
-    public ObjectProperty<StackMode> modeProperty() { return mode; }
-    public ObjectProperty<StackPorts> portsProperty() { return ports; }
-    public StringProperty prometheusPathProperty() { return prometheusPath; }
     /** The whole state, thread-safe: read it once and use its parts, never several properties one after another. */
     public StackState state() { return published; }
     public ReadOnlyObjectProperty<StackPhase> phaseProperty() { return phase.getReadOnlyProperty(); }
     /** Why the console's Prometheus child died, null while it runs (or none was started). */
     public ReadOnlyStringProperty prometheusExitProperty() { return prometheusExit.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
-    public ObservableList<String> log() { return FXCollections.unmodifiableObservableList(log); }
-    public ReadOnlyObjectProperty<Chip> apiChipProperty() { return apiChip.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<Chip> prometheusChipProperty() { return prometheusChip.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<Chip> grafanaChipProperty() { return grafanaChip.getReadOnlyProperty(); }
     /** The current Prometheus, null when none runs: every Prometheus-backed tab follows it. */
     public ReadOnlyObjectProperty<PrometheusClient> prometheusProperty() { return prometheus.getReadOnlyProperty(); }
     public ReadOnlyStringProperty apiUrlProperty() { return apiUrl.getReadOnlyProperty(); }
     public ReadOnlyStringProperty grafanaUrlProperty() { return grafanaUrl.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty grafanaReachableProperty() { return grafanaReachable.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty apiUpProperty() { return apiUp.getReadOnlyProperty(); }
-    public StackFiles files() { return files; }
+    public StackSetup setup() { return setup; }
+    public StackLog log() { return log; }
 }

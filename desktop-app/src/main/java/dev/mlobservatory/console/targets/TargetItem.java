@@ -1,7 +1,7 @@
 package dev.mlobservatory.console.targets;
 
-import dev.mlobservatory.console.ui.Format;
 import dev.mlobservatory.console.prom.ScrapeTarget;
+import dev.mlobservatory.console.ui.Format;
 import java.time.Instant;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

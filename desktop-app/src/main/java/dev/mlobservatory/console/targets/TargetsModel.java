@@ -1,9 +1,9 @@
 package dev.mlobservatory.console.targets;
 
-import dev.mlobservatory.console.prom.PrometheusPoller;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.PrometheusException;
+import dev.mlobservatory.console.prom.PrometheusPoller;
 import dev.mlobservatory.console.prom.ScrapeTarget;
 import java.io.IOException;
 import java.time.Duration;

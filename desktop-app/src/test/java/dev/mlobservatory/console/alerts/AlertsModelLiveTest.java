@@ -1,13 +1,14 @@
 package dev.mlobservatory.console.alerts;
 
-import dev.mlobservatory.console.ui.Format;
-import dev.mlobservatory.console.testing.LivePolling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.stack.Ports;
+import dev.mlobservatory.console.testing.LivePolling;
 import dev.mlobservatory.console.testing.LiveStack;
+import dev.mlobservatory.console.ui.Chip;
+import dev.mlobservatory.console.ui.Format;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -73,6 +74,7 @@ class AlertsModelLiveTest {
             assertThat(model.messageProperty().get()).isEmpty();
             assertThat(model.reachableProperty().get()).isTrue();
             assertThat(model.firingCountProperty().get()).isZero();
+            assertThat(model.chipProperty().getValue().text()).isEqualTo("no alerts");
             AlertItem errors = item("HighErrorRate");
             assertThat(errors.severityProperty().get()).isEqualTo("warning");
             assertThat(errors.forDurationProperty().get()).isEqualTo("2m");
@@ -145,6 +147,8 @@ class AlertsModelLiveTest {
 
         live.read(() -> {
             assertThat(model.firingCountProperty().get()).isEqualTo(1);
+            assertThat(model.chipProperty().getValue().text()).isEqualTo("1 alert firing");
+            assertThat(model.chipProperty().getValue().level()).isEqualTo(Chip.Level.DOWN);
             assertThat(model.alerts().get(0).getName()).isEqualTo("APIDown");
             assertThat(model.timeline()).anySatisfy(t -> assertThat(t.line(model.zone()))
                     .endsWith("APIDown  pending → firing"));
@@ -193,6 +197,7 @@ class AlertsModelLiveTest {
         assertThat(absent.messageProperty().get())
                 .isEqualTo("Prometheus is not running: start the stack (Stack panel) to see alert rules.");
         assertThat(absent.alerts()).isEmpty();
+        assertThat(absent.chipProperty().getValue().level()).isEqualTo(Chip.Level.IDLE);
         assertThat(absent.reachableProperty().get()).isFalse();
     }
 }

@@ -1,12 +1,12 @@
 package dev.mlobservatory.console.alerts;
 
-import dev.mlobservatory.console.targets.TargetsView;
-import dev.mlobservatory.console.targets.TargetsModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
+import dev.mlobservatory.console.targets.TargetsModel;
+import dev.mlobservatory.console.targets.TargetsView;
 import dev.mlobservatory.console.testing.LiveStack;
 import dev.mlobservatory.console.testing.OnFx;
 import java.nio.file.Files;

@@ -1,13 +1,13 @@
 package dev.mlobservatory.console.alerts;
 
-import dev.mlobservatory.console.targets.TargetsView;
-import dev.mlobservatory.console.targets.TargetsModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.stack.Ports;
+import dev.mlobservatory.console.targets.TargetsModel;
+import dev.mlobservatory.console.targets.TargetsView;
 import dev.mlobservatory.console.testing.OnFx;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.beans.property.SimpleObjectProperty;

@@ -10,8 +10,10 @@ import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.stack.ChildProcesses;
 import dev.mlobservatory.console.stack.Ports;
 import dev.mlobservatory.console.stack.StackFiles;
+import dev.mlobservatory.console.stack.StackLog;
 import dev.mlobservatory.console.stack.StackModel;
 import dev.mlobservatory.console.stack.StackPorts;
+import dev.mlobservatory.console.stack.StackSetup;
 import dev.mlobservatory.console.testing.LiveStack;
 import dev.mlobservatory.console.traffic.TrafficModel;
 import java.nio.file.Path;
@@ -35,15 +37,17 @@ class ClassroomDemoTest {
         Tools.require("prometheus");
         ScheduledExecutorService executor = AppExecutor.create();
         ChildProcesses children = new ChildProcesses(home);
-        StackModel stack = new StackModel(executor, FxThread.direct(), children, StackFiles.locate(home), home,
-                PrometheusClient.defaultHttp());
+        StackLog log = new StackLog(FxThread.direct());
+        StackSetup setup = new StackSetup(executor, FxThread.direct(), StackFiles.locate(home), log);
+        StackModel stack = new StackModel(executor, FxThread.direct(), children, home, PrometheusClient.defaultHttp(),
+                setup, log);
         TrafficModel traffic = new TrafficModel(executor, FxThread.direct(), stack.apiUrlProperty());
         ChaosModel chaos = new ChaosModel(executor, FxThread.direct(), PrometheusClient.defaultHttp(),
                 stack.apiUrlProperty(), stack.apiUpProperty());
         try {
-            stack.portsProperty().set(new StackPorts(Ports.any(), Ports.any(), Ports.any()));
-            stack.probe();
-            LiveStack.await("the probe", 30, () -> stack.environment() != null);
+            setup.portsProperty().set(new StackPorts(Ports.any(), Ports.any(), Ports.any()));
+            setup.probe();
+            LiveStack.await("the probe", 30, () -> setup.environment() != null);
             stack.start();
             LiveStack.await("the stack", 60, () -> stack.state().running());
             // One value, read once: the phase and the client it implies come together.

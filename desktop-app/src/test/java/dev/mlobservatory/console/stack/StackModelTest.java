@@ -20,42 +20,51 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Stack control in Local mode with the real prometheus binary: start, chips, stop, and nothing left behind. */
+/**
+ * Stack control in Local mode with the real prometheus binary: setup, start, health chips, stop, and nothing left
+ * behind.
+ */
 class StackModelTest {
 
     @TempDir
     Path home;
     private ScheduledExecutorService executor;
     private ChildProcesses children;
+    private StackLog log;
+    private StackSetup setup;
     private StackModel model;
+    private StackHealth health;
 
     @BeforeEach
     void setUp() {
         executor = AppExecutor.create();
         children = new ChildProcesses(home);
-        model = new StackModel(executor, FxThread.direct(), children, StackFiles.locate(home), home,
-                PrometheusClient.defaultHttp());
-        model.portsProperty().set(new StackPorts(Ports.any(), Ports.any(), Ports.any()));
+        log = new StackLog(FxThread.direct());
+        setup = new StackSetup(executor, FxThread.direct(), StackFiles.locate(home), log);
+        model = new StackModel(executor, FxThread.direct(), children, home, PrometheusClient.defaultHttp(), setup, log);
+        health = new StackHealth(executor, FxThread.direct(), PrometheusClient.defaultHttp(), model, log);
+        setup.portsProperty().set(new StackPorts(Ports.any(), Ports.any(), Ports.any()));
     }
 
     @AfterEach
     void tearDown() {
+        health.stop();
         model.stopNow();
         children.close();
         AppExecutor.shutdown(executor);
     }
 
     private void probed() throws InterruptedException {
-        model.probe();
-        LiveStack.await("the environment probe", 30, () -> model.environment() != null);
+        setup.probe();
+        LiveStack.await("the environment probe", 30, () -> setup.environment() != null);
     }
 
     @Test
     void localModeStartsApiAndPrometheusThenStopsBoth() throws Exception {
         Tools.require("prometheus");
         probed();
-        assertThat(model.environment().prometheusUsable()).isTrue();
-        assertThat(model.modeProperty().get()).isEqualTo(StackMode.LOCAL); // no Docker engine on the build machines
+        assertThat(setup.environment().prometheusUsable()).isTrue();
+        assertThat(setup.modeProperty().get()).isEqualTo(StackMode.LOCAL); // no Docker engine on the build machines
 
         StackState running = started();
         PrometheusClient prometheus = running.prometheus();
@@ -66,13 +75,13 @@ class StackModelTest {
         assertThat(started.get(0).info().command().orElse("")).endsWith("prometheus");
 
         LiveStack.await("both targets up", 30, () -> {
-            model.pollOnce();
-            return model.prometheusChipProperty().get().text().contains("targets 2/2 up");
+            health.pollOnce();
+            return health.prometheusChipProperty().get().text().contains("targets 2/2 up");
         });
-        assertThat(model.apiChipProperty().get().level()).isEqualTo(Chip.Level.OK);
-        assertThat(model.prometheusChipProperty().get().level()).isEqualTo(Chip.Level.OK);
-        assertThat(model.grafanaChipProperty().get().level()).isEqualTo(Chip.Level.IDLE);
-        assertThat(model.log()).anyMatch(l -> l.contains("Prometheus ready at"));
+        assertThat(health.apiChipProperty().get().level()).isEqualTo(Chip.Level.OK);
+        assertThat(health.prometheusChipProperty().get().level()).isEqualTo(Chip.Level.OK);
+        assertThat(health.grafanaChipProperty().get().level()).isEqualTo(Chip.Level.IDLE);
+        assertThat(log.lines()).anyMatch(l -> l.contains("Prometheus ready at"));
 
         model.stop();
         LiveStack.await("the stack stopped", 30, () -> model.state().phase() == StackPhase.STOPPED);
@@ -80,6 +89,8 @@ class StackModelTest {
         assertThat(children.alive()).isEmpty();
         assertThat(model.state().prometheus()).isNull();
         assertThat(prometheus.ready()).isFalse();
+        assertThat(health.prometheusChipProperty().get().level()).as("grey once stopped").isEqualTo(Chip.Level.IDLE);
+        assertThat(health.apiChipProperty().get().level()).isEqualTo(Chip.Level.IDLE);
         assertThat(Files.list(home).filter(p -> p.getFileName().toString().startsWith("prometheus-"))).isEmpty();
     }
 
@@ -92,8 +103,8 @@ class StackModelTest {
 
     private void awaitPrometheusChip(Chip.Level level) throws InterruptedException {
         LiveStack.await("the Prometheus chip " + level, 30, () -> {
-            model.pollOnce();
-            return model.prometheusChipProperty().get().level() == level;
+            health.pollOnce();
+            return health.prometheusChipProperty().get().level() == level;
         });
     }
 
@@ -110,12 +121,12 @@ class StackModelTest {
         new ProcessBuilder(kill, "-STOP", String.valueOf(prometheus.pid())).start().waitFor();
         try {
             awaitPrometheusChip(Chip.Level.DOWN);
-            assertThat(model.statusProperty().get()).contains("stopped answering");
+            assertThat(log.statusProperty().get()).contains("stopped answering");
         } finally {
             new ProcessBuilder(kill, "-CONT", String.valueOf(prometheus.pid())).start().waitFor();
         }
         awaitPrometheusChip(Chip.Level.OK);
-        assertThat(model.statusProperty().get()).startsWith("Prometheus is back.");
+        assertThat(log.statusProperty().get()).startsWith("Prometheus is back.");
         assertThat(model.state().prometheusExit()).isNull();
     }
 
@@ -134,10 +145,10 @@ class StackModelTest {
         String why = model.state().prometheusExit();
         assertThat(why).contains("pid " + prometheus.pid()).contains("exited with code 137").contains("SIGKILL");
         LiveStack.await("the status line to say so", 10,
-                () -> model.statusProperty().get().contains("Restart Prometheus"));
-        assertThat(model.log()).anyMatch(l -> l.contains("exited with code 137"));
+                () -> log.statusProperty().get().contains("Restart Prometheus"));
+        assertThat(log.lines()).anyMatch(l -> l.contains("exited with code 137"));
         awaitPrometheusChip(Chip.Level.DOWN);
-        assertThat(model.statusProperty().get()).doesNotContain("keeps trying");
+        assertThat(log.statusProperty().get()).doesNotContain("keeps trying");
 
         model.restartPrometheus();
         LiveStack.await("Prometheus restarted", 60, () -> model.state().prometheusExit() == null);
@@ -151,16 +162,15 @@ class StackModelTest {
     void aHomeThatCannotBeWrittenStillRunsLocalModeAndSaysWhereTheDataWent() throws Exception {
         Tools.require("prometheus");
         Path file = Files.writeString(home.resolve("a-file"), "");
-        StackModel readOnly = new StackModel(executor, FxThread.direct(), children, StackFiles.locate(home),
-                file.resolve("home"), PrometheusClient.defaultHttp());
-        readOnly.portsProperty().set(new StackPorts(Ports.any(), Ports.any(), Ports.any()));
+        StackModel readOnly = new StackModel(executor, FxThread.direct(), children, file.resolve("home"),
+                PrometheusClient.defaultHttp(), setup, log);
         try {
-            readOnly.probe();
-            LiveStack.await("the environment probe", 30, () -> readOnly.environment() != null);
+            setup.probe();
+            LiveStack.await("the environment probe", 30, () -> setup.environment() != null);
             readOnly.start();
             LiveStack.await("the stack running", 60, () -> readOnly.state().running());
             assertThat(readOnly.state().prometheus()).isNotNull();
-            assertThat(readOnly.log()).anyMatch(l -> l.contains("cannot be written")
+            assertThat(log.lines()).anyMatch(l -> l.contains("cannot be written")
                     && l.contains(DataDirs.fallbackRoot().toString()));
         } finally {
             readOnly.stopNow();
@@ -171,13 +181,13 @@ class StackModelTest {
     void aSavedPrometheusPathThatIsGoneIsNamedAndThePathIsUsedInstead() throws Exception {
         String onPath = Tools.require("prometheus");
         Path gone = home.resolve("old-download/prometheus");
-        model.prometheusPathProperty().set(gone.toString());
+        setup.prometheusPathProperty().set(gone.toString());
         probed();
 
-        assertThat(model.environment().prometheus()).isEqualTo(onPath);
-        assertThat(model.environment().prometheusNote()).contains(gone.toString()).contains("does not exist")
+        assertThat(setup.environment().prometheus()).isEqualTo(onPath);
+        assertThat(setup.environment().prometheusNote()).contains(gone.toString()).contains("does not exist")
                 .contains("using " + onPath + " from the PATH");
-        LiveStack.await("the status line", 10, () -> model.statusProperty().get().contains(gone.toString()));
+        LiveStack.await("the status line", 10, () -> log.statusProperty().get().contains(gone.toString()));
     }
 
     /** A "prometheus" that exists but does not run: the console treats it as missing, whatever is on the PATH. */
@@ -196,40 +206,40 @@ class StackModelTest {
 
     @Test
     void withoutPrometheusTheApiRunsAloneAndTheStatusSaysSo() throws Exception {
-        model.prometheusPathProperty().set(brokenPrometheus());
+        setup.prometheusPathProperty().set(brokenPrometheus());
         probed();
-        assertThat(model.environment().prometheusUsable()).isFalse();
-        assertThat(model.statusProperty().get()).contains("Prometheus not found");
+        assertThat(setup.environment().prometheusUsable()).isFalse();
+        assertThat(log.statusProperty().get()).contains("Prometheus not found");
 
         assertThat(started().prometheus()).isNull();
         assertThat(children.alive()).isEmpty();
-        model.pollOnce();
-        assertThat(model.apiChipProperty().get().level()).isEqualTo(Chip.Level.OK);
-        assertThat(model.log()).anyMatch(l -> l.contains("running the API alone"));
+        health.pollOnce();
+        assertThat(health.apiChipProperty().get().level()).isEqualTo(Chip.Level.OK);
+        assertThat(log.lines()).anyMatch(l -> l.contains("running the API alone"));
     }
 
     @Test
     void aTakenPortIsReplacedByTheNextFreeOneAndSaid() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            StackPorts p = model.portsProperty().get();
-            model.portsProperty().set(new StackPorts(taken.getLocalPort(), p.prometheus(), p.grafana()));
-            model.prometheusPathProperty().set(brokenPrometheus());
+            StackPorts p = setup.portsProperty().get();
+            setup.portsProperty().set(new StackPorts(taken.getLocalPort(), p.prometheus(), p.grafana()));
+            setup.prometheusPathProperty().set(brokenPrometheus());
             probed();
-            assertThat(model.environment().busyPorts()).contains(taken.getLocalPort());
+            assertThat(setup.environment().busyPorts()).contains(taken.getLocalPort());
 
             assertThat(started().apiUrl()).doesNotEndWith(":" + taken.getLocalPort());
-            assertThat(model.log()).anyMatch(l -> l.contains("port " + taken.getLocalPort() + " is already taken"));
+            assertThat(log.lines()).anyMatch(l -> l.contains("port " + taken.getLocalPort() + " is already taken"));
         }
     }
 
     @Test
     void dockerModeWithoutAnEngineIsRefusedWithTheReason() throws Exception {
         probed();
-        Assumptions.assumeFalse(model.environment().dockerUsable(), "a Docker engine runs here");
-        model.modeProperty().set(StackMode.DOCKER);
+        Assumptions.assumeFalse(setup.environment().dockerUsable(), "a Docker engine runs here");
+        setup.modeProperty().set(StackMode.DOCKER);
         model.start();
 
         assertThat(model.state().phase()).isEqualTo(StackPhase.STOPPED);
-        assertThat(model.statusProperty().get()).startsWith("Docker mode is not available: ");
+        assertThat(log.statusProperty().get()).startsWith("Docker mode is not available: ");
     }
 }

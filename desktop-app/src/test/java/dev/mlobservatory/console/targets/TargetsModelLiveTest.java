@@ -1,10 +1,10 @@
 package dev.mlobservatory.console.targets;
 
-import dev.mlobservatory.console.testing.LivePolling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.stack.Ports;
+import dev.mlobservatory.console.testing.LivePolling;
 import dev.mlobservatory.console.testing.LiveStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

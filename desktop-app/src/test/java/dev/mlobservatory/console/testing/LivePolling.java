@@ -1,9 +1,9 @@
 package dev.mlobservatory.console.testing;
 
-import dev.mlobservatory.console.prom.PrometheusPoller;
 import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
+import dev.mlobservatory.console.prom.PrometheusPoller;
 import dev.mlobservatory.console.testing.LiveStack;
 import java.time.Duration;
 import java.util.ArrayList;

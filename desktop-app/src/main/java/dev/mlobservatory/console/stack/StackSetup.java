@@ -1,0 +1,94 @@
+package dev.mlobservatory.console.stack;
+
+import dev.mlobservatory.console.concurrent.FxThread;
+import dev.mlobservatory.console.env.Environment;
+import dev.mlobservatory.console.env.EnvironmentProbe;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Before a start: what this machine has (Docker, compose, a prometheus binary, busy ports), which mode to run in,
+ * on which ports, with which prometheus. The probe runs on the executor; its answer comes back through
+ * {@link FxThread}.
+ */
+public final class StackSetup {
+
+    private final ScheduledExecutorService executor;
+    private final FxThread fx;
+    private final StackFiles files;
+    private final StackLog log;
+    private final ReadOnlyObjectWrapper<Environment> environment = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper probing = new ReadOnlyBooleanWrapper();
+    private final ObjectProperty<StackMode> mode = new SimpleObjectProperty<>(StackMode.LOCAL);
+    private final ObjectProperty<StackPorts> ports = new SimpleObjectProperty<>(StackPorts.DEFAULT);
+    private final StringProperty prometheusPath = new SimpleStringProperty("");
+    /** The latest probe's answer, for readers off the FX thread; set after the mode it implies. */
+    private volatile Environment probed;
+    /** True while a stack runs or changes: the mode it runs in is not the probe's to change then. */
+    private volatile BooleanSupplier stackActive = () -> false;
+
+    public StackSetup(ScheduledExecutorService executor, FxThread fx, StackFiles files, StackLog log) {
+        this.executor = executor;
+        this.fx = fx;
+        this.files = files;
+        this.log = log;
+    }
+
+    /** Called once by the stack this setup serves: a probe chooses the mode only while that says false. */
+    void keepModeWhile(BooleanSupplier active) {
+        this.stackActive = active;
+    }
+
+    /** Looks for Docker, compose, prometheus and busy ports, then picks the best mode available. */
+    public void probe() {
+        probing.set(true);
+        StackPorts p = ports.get();
+        String configured = prometheusPath.get();
+        executor.execute(() -> {
+            Environment env = EnvironmentProbe.probe(configured, files.repository(),
+                    List.of(p.api(), p.prometheus(), p.grafana()));
+            fx.run(() -> {
+                if (!stackActive.getAsBoolean()) {
+                    // Docker is the fuller picture (Grafana too) when it truly works; else Local.
+                    mode.set(env.dockerUsable() ? StackMode.DOCKER : StackMode.LOCAL);
+                    log.say(describe(env));
+                }
+                // The result last: whoever waits for it finds the mode already chosen.
+                probed = env;
+                environment.set(env);
+                probing.set(false);
+            });
+        });
+    }
+
+    static String describe(Environment env) {
+        StringBuilder sb = new StringBuilder();
+        if (env.prometheusNote() != null) {
+            sb.append(env.prometheusNote()).append(' ');
+        }
+        sb.append(env.prometheusUsable() ? "Prometheus found (" + env.prometheusVersion() + ")." : "Prometheus not found.");
+        sb.append(env.dockerUsable() ? " Docker ready." : " Docker: " + env.dockerProblem());
+        if (!env.busyPorts().isEmpty()) {
+            sb.append(" Ports in use: ").append(env.busyPorts()).append(" (the next free ones will be used).");
+        }
+        return sb.toString();
+    }
+
+    public ReadOnlyObjectProperty<Environment> environmentProperty() { return environment.getReadOnlyProperty(); }
+    /** The latest probe's answer, thread-safe; null until the first probe ends. */
+    public Environment environment() { return probed; }
+    public ReadOnlyBooleanProperty probingProperty() { return probing.getReadOnlyProperty(); }
+    public ObjectProperty<StackMode> modeProperty() { return mode; }
+    public ObjectProperty<StackPorts> portsProperty() { return ports; }
+    public StringProperty prometheusPathProperty() { return prometheusPath; }
+    public StackFiles files() { return files; }
+}
