@@ -14,10 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -64,7 +63,7 @@ public final class ChaosModel {
     private final DoubleProperty latencyMs = new SimpleDoubleProperty(0);
     private final DoubleProperty errorPercent = new SimpleDoubleProperty(0);
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(Target.BOTH);
-    private final StringProperty status = new SimpleStringProperty("No fault injected.");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No fault injected.");
 
     private ScheduledFuture<?> pending;
     private final Object sendLock = new Object();
@@ -185,5 +184,5 @@ public final class ChaosModel {
     public DoubleProperty latencyMsProperty() { return latencyMs; }
     public DoubleProperty errorPercentProperty() { return errorPercent; }
     public ObjectProperty<Target> targetProperty() { return target; }
-    public ReadOnlyStringProperty statusProperty() { return status; }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 }
