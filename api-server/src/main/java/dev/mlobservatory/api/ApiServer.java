@@ -54,9 +54,10 @@ public final class ApiServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService ops;
     private final ExecutorService admin;
+    private final ProcessStats process;
 
     private ApiServer(HttpListener listener, GracefulShutdownHandler graceful, PrometheusRegistry registry,
-                      Duration drain, ExecutorService ops, ExecutorService admin) {
+                      Duration drain, ExecutorService ops, ExecutorService admin, ProcessStats process) {
         this.listener = listener;
         this.graceful = graceful;
         this.address = listener.address();
@@ -64,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
         this.drain = drain;
         this.ops = ops;
         this.admin = admin;
+        this.process = process;
     }
 
     /** Starts with freshly trained models and a fresh registry. */
@@ -78,7 +80,18 @@ public final class ApiServer implements AutoCloseable {
      */
     public static ApiServer start(ApiConfig config, ModelCatalog catalog, PrometheusRegistry registry) {
         long startNanos = System.nanoTime();
-        ApiMetrics metrics = new ApiMetrics(registry, new ProcessStats());
+        ProcessStats process = ProcessStats.start();
+        try {
+            return start(config, catalog, registry, startNanos, process);
+        } catch (RuntimeException e) {
+            process.close(); // a server that did not start leaves no sampler thread behind
+            throw e;
+        }
+    }
+
+    private static ApiServer start(ApiConfig config, ModelCatalog catalog, PrometheusRegistry registry,
+                                   long startNanos, ProcessStats process) {
+        ApiMetrics metrics = new ApiMetrics(registry, process);
         for (TrainedModel model : catalog.all()) {
             metrics.modelAccuracy(model.version(), model.accuracy());
         }
@@ -103,7 +116,7 @@ public final class ApiServer implements AutoCloseable {
             throw e instanceof RuntimeException r ? r : new UncheckedIOException(e.getMessage(), (IOException) e);
         }
         metrics.registerConnections(registry, listener.cap()::open);
-        return new ApiServer(listener, graceful, registry, config.limits().drain(), ops, admin);
+        return new ApiServer(listener, graceful, registry, config.limits().drain(), ops, admin, process);
     }
 
     /**
@@ -171,6 +184,7 @@ public final class ApiServer implements AutoCloseable {
         listener.close(STOP_GRACE);
         ops.shutdownNow();
         admin.shutdownNow();
+        process.close();
     }
 
     /** The address is taken by another process. */

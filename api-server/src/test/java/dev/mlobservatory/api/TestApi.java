@@ -13,8 +13,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * A real API server on 127.0.0.1 and a free port, with a fresh registry, plus a small HTTP client for it.
- * Models are trained once per test JVM: they are immutable, and training them is not what the tests test.
+ * A real {@link ApiServer} for a test: started by the constructor on 127.0.0.1 and a free port (port 0) with a fresh
+ * registry, optionally with /admin/faults and with other {@link ServerLimits} (e.g. {@link #QUICK}), and stopped by
+ * {@link #close()}, CPU sampler included. Beside it, an HTTP/1.1 client (5 s to connect, 10 s per request) and
+ * helpers for JSON bodies, scrapes and flowers. Models are trained once per test JVM and shared by every instance:
+ * they are immutable, and training them is not what the tests test. Shipped in api-server's test jar, so
+ * stack-tests and the console's tests start the same server.
  */
 public final class TestApi implements AutoCloseable {
 
@@ -66,6 +70,7 @@ public final class TestApi implements AutoCloseable {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** The models every instance serves, trained on first use. */
     public static synchronized ModelCatalog models() {
         if (catalog == null) {
             catalog = ModelCatalog.trainDefault();
@@ -73,7 +78,7 @@ public final class TestApi implements AutoCloseable {
         return catalog;
     }
 
-    /** The response to a request built from {@code path} by {@code customize}. */
+    /** Sends {@code builder}'s request with a 10 s timeout and returns the response, its body as a string. */
     public HttpResponse<String> send(HttpRequest.Builder builder) {
         try {
             return client.send(builder.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

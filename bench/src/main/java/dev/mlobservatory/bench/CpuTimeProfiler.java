@@ -49,8 +49,9 @@ public final class CpuTimeProfiler implements InternalProfiler {
     }
 
     @Override
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
-                                                       IterationResult result) {
+    public Collection<? extends Result<?>> afterIteration(BenchmarkParams benchmarkParams,
+                                                          IterationParams iterationParams,
+                                                          IterationResult result) {
         long wall = System.nanoTime() - wallStart;
         long process = os.getProcessCpuTime() - processStart;
         long worker = 0;

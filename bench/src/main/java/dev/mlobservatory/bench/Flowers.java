@@ -1,9 +1,7 @@
 package dev.mlobservatory.bench;
 
+import dev.mlobservatory.api.model.IrisData;
 import dev.mlobservatory.api.model.IrisFeatures;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,8 +15,6 @@ import java.util.StringJoiner;
  */
 public final class Flowers {
 
-    private static final String RESOURCE = "/data/iris.csv";
-
     private final List<IrisFeatures> all;
 
     private Flowers(List<IrisFeatures> all) {
@@ -27,21 +23,9 @@ public final class Flowers {
 
     /** The data set in an order fixed by {@code seed}, so every run sends the same sequence. */
     public static Flowers load(long seed) {
-        String text;
-        try (InputStream in = IrisFeatures.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing: is api-server on the classpath?");
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
         List<IrisFeatures> rows = new ArrayList<>();
-        String[] lines = text.strip().split("\\R");
-        for (int i = 1; i < lines.length; i++) {
-            String[] c = lines[i].strip().split(",");
-            rows.add(new IrisFeatures(Double.parseDouble(c[0]), Double.parseDouble(c[1]),
-                    Double.parseDouble(c[2]), Double.parseDouble(c[3])));
+        for (IrisData.Flower flower : IrisData.flowers()) {
+            rows.add(flower.features());
         }
         Collections.shuffle(rows, new Random(seed));
         return new Flowers(rows);

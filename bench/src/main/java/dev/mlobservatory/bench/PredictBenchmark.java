@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One prediction request (JSON parse, Tribuo predict, JSON write), single flower and batch of 100, with nothing
@@ -52,6 +53,11 @@ public class PredictBenchmark {
         for (int b = 0; b < batches.length; b++) {
             batches[b] = flowers.batchBody(b * 50, BATCH_ROWS);
         }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        api.close();
     }
 
     private byte[] nextSingle() {

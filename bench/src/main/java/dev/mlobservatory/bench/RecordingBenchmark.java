@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Each call the prediction path makes to record itself, alone: where the instrumentation cost of
@@ -32,6 +33,11 @@ public class RecordingBenchmark {
         api = new InstrumentedApi(ModelCatalog.trainDefault());
         v1 = api.modelMetrics("v1");
         flower = Flowers.load(1).get(0);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        api.close();
     }
 
     /** The two clock reads around a request (endpoint and HTTP handler each take two). */

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * {@code GET /metrics} after traffic, as {@code MetricsEndpoint} serves it: the writer the {@code Accept} header
@@ -44,6 +45,11 @@ public class ScrapeBenchmark {
         TrafficFixture.run(api, Flowers.load(1));
         formats = ExpositionFormats.init();
         accept = accept(format);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        api.close();
     }
 
     static String accept(String format) {

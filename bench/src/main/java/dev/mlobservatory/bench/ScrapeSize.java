@@ -17,27 +17,28 @@ public final class ScrapeSize {
     }
 
     public static void main(String[] args) throws IOException {
-        InstrumentedApi api = new InstrumentedApi(ModelCatalog.trainDefault());
-        TrafficFixture.run(api, Flowers.load(1));
-        ExpositionFormats formats = ExpositionFormats.init();
-        if (args.length == 2 && args[0].equals("--dump")) {
-            System.out.write(body(formats, ScrapeBenchmark.accept(args[1]), api));
-            System.out.flush();
-            return;
-        }
-        for (String format : new String[] {"text", "openmetrics"}) {
-            byte[] body = body(formats, ScrapeBenchmark.accept(format), api);
-            long samples = 0;
-            long families = 0;
-            for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
-                if (line.startsWith("# TYPE ")) {
-                    families++;
-                } else if (!line.isEmpty() && !line.startsWith("#")) {
-                    samples++;
-                }
+        try (InstrumentedApi api = new InstrumentedApi(ModelCatalog.trainDefault())) {
+            TrafficFixture.run(api, Flowers.load(1));
+            ExpositionFormats formats = ExpositionFormats.init();
+            if (args.length == 2 && args[0].equals("--dump")) {
+                System.out.write(body(formats, ScrapeBenchmark.accept(args[1]), api));
+                System.out.flush();
+                return;
             }
-            System.out.printf("scrape-size format=%s bytes=%d samples=%d families=%d%n",
-                    format, body.length, samples, families);
+            for (String format : new String[] {"text", "openmetrics"}) {
+                byte[] body = body(formats, ScrapeBenchmark.accept(format), api);
+                long samples = 0;
+                long families = 0;
+                for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
+                    if (line.startsWith("# TYPE ")) {
+                        families++;
+                    } else if (!line.isEmpty() && !line.startsWith("#")) {
+                        samples++;
+                    }
+                }
+                System.out.printf("scrape-size format=%s bytes=%d samples=%d families=%d%n",
+                        format, body.length, samples, families);
+            }
         }
     }
 

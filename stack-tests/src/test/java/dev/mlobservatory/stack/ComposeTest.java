@@ -31,7 +31,7 @@ class ComposeTest {
     void imagesArePinnedAndPortsAreLoopbackOnly() throws Exception {
         JsonNode services = YAML.readTree(Repo.COMPOSE.toFile()).get("services");
         assertThat(services.fieldNames()).toIterable().contains("api", "prometheus", "grafana");
-        for (Map.Entry<String, JsonNode> service : iterable(services)) {
+        for (Map.Entry<String, JsonNode> service : services.properties()) {
             JsonNode image = service.getValue().get("image");
             assertThat(image).as(service.getKey() + " image").isNotNull();
             if (List.of("api", "prometheus", "grafana").contains(service.getKey())) {
@@ -88,11 +88,5 @@ class ComposeTest {
                 .contains("./mvnw", "USER api", "EXPOSE 8080", "HEALTHCHECK", "\"0.0.0.0\"")
                 .doesNotContain(":latest");
         assertThat(Repo.ROOT.resolve(".dockerignore")).exists();
-    }
-
-    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
-        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
-        node.fields().forEachRemaining(entries::add);
-        return entries;
     }
 }

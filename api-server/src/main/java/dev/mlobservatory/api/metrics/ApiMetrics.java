@@ -79,7 +79,9 @@ public final class ApiMetrics {
                 .register(registry);
         GaugeWithCallback.builder()
                 .name("app_cpu_usage_percent")
-                .help("Process CPU since the previous scrape, percent of one core")
+                .help("Process CPU over the trailing " + ProcessStats.CPU_WINDOW.toSeconds() + " s, sampled by the"
+                        + " process every " + ProcessStats.SAMPLE_EVERY.toSeconds() + " s whoever scrapes, percent of"
+                        + " one core (for rates over other windows use process_cpu_seconds_total)")
                 .callback(cb -> cb.call(process.cpuPercent()))
                 .register(registry);
         httpDuration = Histogram.builder()

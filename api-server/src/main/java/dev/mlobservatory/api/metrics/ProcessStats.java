@@ -4,48 +4,87 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * Process CPU and memory, computed when asked (at scrape time) rather than by a polling thread:
- * nothing runs between scrapes, and each scrape sees the CPU spent since the previous one.
+ * Process CPU and memory for the {@code app_*} gauges. CPU is sampled by the process itself, once a second on a
+ * daemon thread, and reported over a fixed trailing window ({@link #CPU_WINDOW}), so a scrape reads the figure
+ * without changing it: a curl of /metrics or a second Prometheus no longer alters what the next scrape reports.
+ * Memory is read when scraped. {@link #close()} stops the sampler.
  */
-public final class ProcessStats {
+public final class ProcessStats implements AutoCloseable {
 
-    /** Shorter windows are too noisy to mean anything; a scrape that comes sooner reuses the last value. */
-    private static final long MIN_WINDOW_NANOS = 1_000_000_000L;
+    /** The trailing window {@code app_cpu_usage_percent} covers; other windows: rate of process_cpu_seconds_total. */
+    public static final Duration CPU_WINDOW = Duration.ofSeconds(10);
+    /** Time between samples; fixed delay, so two samples are never closer than this even after a stall. */
+    static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
+    /** Name of the sampler thread, one per started instance. */
+    static final String SAMPLER_THREAD = "process-cpu-sampler";
+
     private static final Path STATUS = Path.of("/proc/self/status");
 
-    private final com.sun.management.OperatingSystemMXBean os;
-    private long lastWall;
-    private long lastCpu;
-    private double lastPercent;
+    private final LongSupplier wallNanos;
+    private final LongSupplier cpuNanos;
+    /** Window / period + 1 samples: the oldest and newest of a full ring are one window apart. */
+    private final CpuWindow window = new CpuWindow((int) (CPU_WINDOW.toNanos() / SAMPLE_EVERY.toNanos()) + 1);
+    private final ScheduledExecutorService sampler;
 
-    public ProcessStats() {
-        java.lang.management.OperatingSystemMXBean bean = ManagementFactory.getOperatingSystemMXBean();
-        this.os = bean instanceof com.sun.management.OperatingSystemMXBean sun ? sun : null;
-        // The first window starts with the JVM, so the first scrape reports the average since start.
-        this.lastWall = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
-        this.lastCpu = 0;
+    /**
+     * Samples only when {@link #sample()} is called, from the given clock and CPU counter (nanoseconds; a negative
+     * CPU reading means unknown and is skipped): for tests, which drive time themselves.
+     */
+    ProcessStats(LongSupplier wallNanos, LongSupplier cpuNanos) {
+        this(wallNanos, cpuNanos, null);
     }
 
-    /** Process CPU time over wall time since the previous call, in percent of one core (0 where unknown). */
-    public synchronized double cpuPercent() {
-        if (os == null) {
-            return 0;
+    private ProcessStats(LongSupplier wallNanos, LongSupplier cpuNanos, ScheduledExecutorService sampler) {
+        this.wallNanos = wallNanos;
+        this.cpuNanos = cpuNanos;
+        this.sampler = sampler;
+    }
+
+    /** Takes the first sample now, then one every {@link #SAMPLE_EVERY} on a daemon thread until {@link #close()}. */
+    public static ProcessStats start() {
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, SAMPLER_THREAD);
+            t.setDaemon(true);
+            return t;
+        });
+        ProcessStats stats = new ProcessStats(System::nanoTime, processCpuNanos(), sampler);
+        stats.sample();
+        long period = SAMPLE_EVERY.toNanos();
+        sampler.scheduleWithFixedDelay(stats::sample, period, period, TimeUnit.NANOSECONDS);
+        return stats;
+    }
+
+    /** The JVM's CPU time counter, or -1 (unknown) where the platform bean does not offer one. */
+    private static LongSupplier processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean bean = ManagementFactory.getOperatingSystemMXBean();
+        if (bean instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os::getProcessCpuTime;
         }
-        long cpu = os.getProcessCpuTime();
-        long wall = System.nanoTime();
-        if (cpu < 0) {
-            return 0;
+        return () -> -1;
+    }
+
+    /** Records the process CPU time now; a reading the platform cannot give is skipped. */
+    void sample() {
+        long cpu = cpuNanos.getAsLong();
+        if (cpu >= 0) {
+            window.add(wallNanos.getAsLong(), cpu);
         }
-        long window = wall - lastWall;
-        if (window >= MIN_WINDOW_NANOS) {
-            lastPercent = Math.max(0, 100.0 * (cpu - lastCpu) / window);
-            lastCpu = cpu;
-            lastWall = wall;
-        }
-        return lastPercent;
+    }
+
+    /**
+     * Process CPU over the last {@link #CPU_WINDOW} of samples, in percent of one core: over the samples so far
+     * while the window fills, 0 before the second sample and where the CPU time is unknown.
+     */
+    public double cpuPercent() {
+        return window.percent();
     }
 
     /** Resident set size from /proc where there is one; heap in use elsewhere (macOS, Windows). */
@@ -78,5 +117,19 @@ public final class ProcessStats {
             }
         }
         return -1;
+    }
+
+    /** Stops the sampler (if this instance started one) and waits briefly for its thread to end. Idempotent. */
+    @Override
+    public void close() {
+        if (sampler == null) {
+            return;
+        }
+        sampler.shutdownNow();
+        try {
+            sampler.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -19,7 +20,10 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.DataSourceProvenance;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
-/** The Iris data shipped as a resource, split once into train and hold-out sets with a fixed seed. */
+/**
+ * The Iris data shipped as a resource: its one parser ({@link #flowers()}), and the train and hold-out sets split
+ * once from it with a fixed seed.
+ */
 public final class IrisData {
 
     /**
@@ -46,17 +50,14 @@ public final class IrisData {
 
     /** Loads {@code /data/iris.csv} from the classpath (also inside the runnable jar) and splits it. */
     public static IrisData load() {
-        byte[] csv;
-        try (InputStream in = IrisData.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + RESOURCE + " is missing from the classpath");
-            }
-            csv = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        byte[] csv = resource();
+        List<Flower> flowers = parse(new String(csv, StandardCharsets.UTF_8));
         LabelFactory factory = new LabelFactory();
-        List<Example<Label>> rows = parse(new String(csv, StandardCharsets.UTF_8), factory);
+        String[] names = IrisFeatures.NAMES.toArray(String[]::new);
+        List<Example<Label>> rows = new ArrayList<>(flowers.size());
+        for (Flower flower : flowers) {
+            rows.add(new ArrayExample<>(factory.generateOutput(flower.species()), names, flower.features().toArray()));
+        }
         // The provenance names the exact bytes trained on, so a model card can prove which data it saw.
         DataSourceProvenance provenance = new SimpleDataSourceProvenance(
                 "iris.csv, " + rows.size() + " rows, sha256 " + sha256(csv), factory);
@@ -65,30 +66,85 @@ public final class IrisData {
         return new IrisData(new MutableDataset<>(splitter.getTrain()), new MutableDataset<>(splitter.getTest()));
     }
 
-    /** Parses the header {@code sepal_length,…,species} and one flower per line. */
-    static List<Example<Label>> parse(String text, LabelFactory factory) {
-        String[] lines = text.strip().split("\\R");
-        List<String> expected = new ArrayList<>(IrisFeatures.NAMES);
-        expected.add(RESPONSE);
-        if (!List.of(lines[0].strip().split(",")).equals(expected)) {
-            throw new IllegalStateException(RESOURCE + " header must be " + String.join(",", expected)
-                    + ", got " + lines[0]);
-        }
-        String[] names = IrisFeatures.NAMES.toArray(String[]::new);
-        List<Example<Label>> rows = new ArrayList<>(lines.length - 1);
-        for (int i = 1; i < lines.length; i++) {
-            String[] cells = lines[i].strip().split(",");
-            if (cells.length != expected.size()) {
-                throw new IllegalStateException(RESOURCE + " line " + (i + 1) + " has " + cells.length
-                        + " cells, expected " + expected.size());
+    /** One row of the data: a flower's four measurements and its species. */
+    public record Flower(IrisFeatures features, String species) {
+        public Flower {
+            Objects.requireNonNull(features, "features");
+            if (species == null || species.isBlank()) {
+                throw new IllegalArgumentException("species must be named, got \"" + species + "\"");
             }
-            double[] values = new double[names.length];
-            for (int f = 0; f < names.length; f++) {
-                values[f] = Double.parseDouble(cells[f]);
-            }
-            rows.add(new ArrayExample<>(factory.generateOutput(cells[names.length]), names, values));
         }
-        return rows;
+    }
+
+    /**
+     * The 150 flowers of {@code /data/iris.csv} in file order: the one reading of the file, shared by the API's
+     * training, the console's traffic generator and the benchmarks.
+     */
+    public static List<Flower> flowers() {
+        return parse(new String(resource(), StandardCharsets.UTF_8));
+    }
+
+    private static byte[] resource() {
+        try (InputStream in = IrisData.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + RESOURCE + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /**
+     * Parses the header {@code sepal_length,sepal_width,petal_length,petal_width,species} and one flower per line;
+     * blank lines at the end are ignored.
+     *
+     * @throws IllegalArgumentException naming the line (from 1, the header) and the field of the first fault
+     */
+    static List<Flower> parse(String text) {
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        List<String> header = new ArrayList<>(IrisFeatures.NAMES);
+        header.add(RESPONSE);
+        if (lines.isEmpty() || !List.of(lines.get(0).strip().split(",", -1)).equals(header)) {
+            throw new IllegalArgumentException(RESOURCE + " line 1: the header must be " + String.join(",", header)
+                    + ", got \"" + (lines.isEmpty() ? "" : lines.get(0)) + "\"");
+        }
+        List<Flower> flowers = new ArrayList<>(lines.size() - 1);
+        for (int i = 1; i < lines.size(); i++) {
+            flowers.add(row(lines.get(i), i + 1, header));
+        }
+        return List.copyOf(flowers);
+    }
+
+    private static Flower row(String line, int number, List<String> header) {
+        String where = RESOURCE + " line " + number;
+        String[] cells = line.strip().split(",", -1);
+        if (cells.length != header.size()) {
+            throw new IllegalArgumentException(where + ": " + cells.length + " fields, expected " + header.size()
+                    + " (" + String.join(",", header) + "), got \"" + line + "\"");
+        }
+        double[] values = new double[IrisFeatures.NAMES.size()];
+        for (int f = 0; f < values.length; f++) {
+            try {
+                values[f] = Double.parseDouble(cells[f].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(where + ", field " + header.get(f) + ": \"" + cells[f]
+                        + "\" is not a number");
+            }
+        }
+        String species = cells[values.length].strip();
+        if (species.isEmpty()) {
+            throw new IllegalArgumentException(where + ", field " + RESPONSE + ": empty");
+        }
+        try {
+            return new Flower(new IrisFeatures(values[0], values[1], values[2], values[3]), species);
+        } catch (IllegalArgumentException e) {
+            // IrisFeatures names the field and the value: "petal_length must be a finite number ..., got -1.4".
+            throw new IllegalArgumentException(where + ", field " + e.getMessage(), e);
+        }
     }
 
     private static String sha256(byte[] bytes) {

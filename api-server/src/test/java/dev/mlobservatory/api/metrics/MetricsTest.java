@@ -60,6 +60,7 @@ class MetricsTest {
                 "ml_model_accuracy{model_version=\"v2\"}",
                 "# TYPE app_memory_usage_bytes gauge",
                 "# TYPE app_cpu_usage_percent gauge",
+                "# HELP app_cpu_usage_percent Process CPU over the trailing 10 s, sampled by the process every 1 s",
                 "# TYPE http_server_request_duration_seconds histogram",
                 "http_server_request_duration_seconds_count{method=\"POST\",route=\"/v1/predict\",status=\"200\"} 1",
                 "http_server_request_duration_seconds_count{method=\"POST\",route=\"/v1/predict\",status=\"400\"} 1",

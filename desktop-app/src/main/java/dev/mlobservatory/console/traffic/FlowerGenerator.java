@@ -1,8 +1,7 @@
 package dev.mlobservatory.console.traffic;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.mlobservatory.api.model.IrisData;
+import dev.mlobservatory.api.model.IrisFeatures;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
@@ -20,12 +19,14 @@ public final class FlowerGenerator {
     public record Body(byte[] json, ErrorKind error) {
     }
 
-    static final String[] FEATURES = {"sepal_length", "sepal_width", "petal_length", "petal_width"};
     /**
-     * The 150 flowers of data/iris.csv (the API's own resource): generated flowers are drawn from them, so the
+     * The 150 flowers of data/iris.csv, read by the API's own parser: generated flowers are drawn from them, so the
      * traffic looks like the training data to the API's drift index (PSI near 0) until drift is asked for.
+     * Measurements in the order of {@link IrisFeatures#NAMES}.
      */
-    static final double[][] IRIS = readIris();
+    static final double[][] IRIS = IrisData.flowers().stream()
+            .map(f -> f.features().toArray())
+            .toArray(double[][]::new);
     /** Standard deviation of each feature over all 150 flowers: the unit of drift. */
     static final double[] GLOBAL_STD = {0.828, 0.436, 1.765, 0.762};
     /** Measurement noise added to a drawn flower, in cm: half the data's 0.1 cm resolution. */
@@ -48,30 +49,12 @@ public final class FlowerGenerator {
 
     static double[] flower(RandomGenerator random, double drift) {
         double[] row = IRIS[random.nextInt(IRIS.length)];
-        double[] f = new double[FEATURES.length];
+        double[] f = new double[row.length];
         for (int i = 0; i < f.length; i++) {
             double v = row[i] + JITTER_CM * random.nextGaussian() + drift * GLOBAL_STD[i];
             f[i] = Math.max(MIN_CM, Math.round(v * 10) / 10.0);
         }
         return f;
-    }
-
-    private static double[][] readIris() {
-        try (InputStream in = FlowerGenerator.class.getResourceAsStream("/data/iris.csv")) {
-            if (in == null) {
-                throw new IllegalStateException("/data/iris.csv (from the api-server jar) is not on the classpath");
-            }
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split("\\R");
-            double[][] rows = new double[lines.length - 1][];
-            for (int i = 1; i < lines.length; i++) {
-                String[] cells = lines[i].split(",");
-                rows[i - 1] = new double[] {Double.parseDouble(cells[0]), Double.parseDouble(cells[1]),
-                    Double.parseDouble(cells[2]), Double.parseDouble(cells[3])};
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read /data/iris.csv", e);
-        }
     }
 
     static String json(double[] f) {

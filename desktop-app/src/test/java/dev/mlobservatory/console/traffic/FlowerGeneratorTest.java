@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.mlobservatory.api.TestApi;
-import java.io.InputStream;
+import dev.mlobservatory.api.model.IrisData;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -15,11 +15,8 @@ import org.junit.jupiter.api.Test;
 class FlowerGeneratorTest {
 
     @Test
-    void generatedFlowersHaveTheStatisticsOfTheShippedIrisData() throws Exception {
-        List<double[]> all = new ArrayList<>();
-        for (List<double[]> rows : readIris()) {
-            all.addAll(rows);
-        }
+    void generatedFlowersHaveTheStatisticsOfTheShippedIrisData() {
+        List<double[]> all = IrisData.flowers().stream().map(f -> f.features().toArray()).toList();
         List<double[]> generated = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 20_000; i++) {
@@ -82,21 +79,6 @@ class FlowerGeneratorTest {
             }
         }
         assertThat(seen).containsExactlyInAnyOrder(FlowerGenerator.ErrorKind.values());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<double[]>[] readIris() throws Exception {
-        List<double[]>[] byClass = new List[] {new ArrayList<>(), new ArrayList<>(), new ArrayList<>()};
-        try (InputStream in = FlowerGeneratorTest.class.getResourceAsStream("/data/iris.csv")) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split("\\R");
-            for (int i = 1; i < lines.length; i++) {
-                String[] cells = lines[i].split(",");
-                double[] f = {Double.parseDouble(cells[0]), Double.parseDouble(cells[1]),
-                    Double.parseDouble(cells[2]), Double.parseDouble(cells[3])};
-                byClass[List.of("setosa", "versicolor", "virginica").indexOf(cells[4])].add(f);
-            }
-        }
-        return byClass;
     }
 
     private static double mean(List<double[]> rows, int f) {
