@@ -216,7 +216,7 @@ public final class PrometheusClient {
 
     private static Map<String, String> labels(JsonNode metric) {
         Map<String, String> labels = new HashMap<>();
-        metric.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        metric.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         return labels;
     }
 

@@ -154,7 +154,9 @@ class TrafficEngineTest {
     @Test
     void aServerThatGoesAwayShowsAsTransportErrors() throws Exception {
         TestApi doomed = new TestApi();
-        try (TrafficEngine engine = new TrafficEngine(doomed.server.baseUrl(), TrafficSettings.defaults().withRate(100), 1)) {
+        // Not try-with-resources: the engine is closed inside, before its summary is read.
+        TrafficEngine engine = new TrafficEngine(doomed.server.baseUrl(), TrafficSettings.defaults().withRate(100), 1);
+        try {
             engine.start();
             awaitSeconds(engine, 1);
             doomed.close();
@@ -164,6 +166,7 @@ class TrafficEngineTest {
             assertThat(engine.summary().transportErrors()).isPositive();
             assertThat(engine.summary().ok()).isPositive();
         } finally {
+            engine.close();
             doomed.close();
         }
     }
@@ -187,7 +190,9 @@ class TrafficEngineTest {
      * pauses it, lets the requests in flight land and stops it: a slow machine changes when, never what is counted.
      */
     static Run run(String url, TrafficSettings settings, int seconds) throws InterruptedException {
-        try (TrafficEngine engine = new TrafficEngine(url, settings, 42)) {
+        // Not try-with-resources: the engine is closed inside, before its history and summary are read.
+        TrafficEngine engine = new TrafficEngine(url, settings, 42);
+        try {
             engine.start();
             awaitSeconds(engine, seconds);
             engine.update(s -> s.withRate(0));
@@ -195,6 +200,8 @@ class TrafficEngineTest {
             await("the requests in flight answered", () -> engine.inFlight() == 0);
             engine.close();
             return new Run(engine.history().subList(0, seconds), engine.summary());
+        } finally {
+            engine.close();
         }
     }
 
