@@ -7,7 +7,6 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,7 +14,7 @@ import java.time.Duration;
 /**
  * A real {@link ApiServer} for a test: started by the constructor on 127.0.0.1 and a free port (port 0) with a fresh
  * registry, optionally with /admin/faults and with other {@link ServerLimits} (e.g. {@link #QUICK}), and stopped by
- * {@link #close()}, CPU sampler included. Beside it, an HTTP/1.1 client (5 s to connect, 10 s per request) and
+ * {@link #close()}, CPU sampler included. Beside it, an HTTP/1.1 client ({@link TestClient}: 5 s to connect, 10 s per request, never retried) and
  * helpers for JSON bodies, scrapes and flowers. Models are trained once per test JVM and shared by every instance:
  * they are immutable, and training them is not what the tests test. Shipped in api-server's test jar, so
  * stack-tests and the console's tests start the same server.
@@ -27,10 +26,7 @@ public final class TestApi implements AutoCloseable {
 
     public final ApiServer server;
     public final PrometheusRegistry registry = new PrometheusRegistry();
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final TestClient client = new TestClient();
 
     public TestApi() {
         this(false);
@@ -81,12 +77,9 @@ public final class TestApi implements AutoCloseable {
     /** Sends {@code builder}'s request with a 10 s timeout and returns the response, its body as a string. */
     public HttpResponse<String> send(HttpRequest.Builder builder) {
         try {
-            return client.send(builder.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(builder.timeout(Duration.ofSeconds(10)).build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -119,5 +112,6 @@ public final class TestApi implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        client.close();
     }
 }
