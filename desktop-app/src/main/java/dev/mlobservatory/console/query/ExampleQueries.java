@@ -57,7 +57,7 @@ public final class ExampleQueries {
                     "Resident memory of the API process in bytes: a gauge, it goes up and down."),
             new Example("CPU usage of the API",
                     "app_cpu_usage_percent",
-                    "Process CPU over the last 10 s, in percent of one core (sampled by the API, so it is the same whoever scrapes)."));
+                    "Process CPU over the last 10 s, in percent of one core: the same whoever scrapes."));
 
     /** The lab's "Common Query Patterns" and "Aggregation Operators", one example each. */
     public static final List<Example> CHEAT_SHEET = List.of(
