@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,9 +28,11 @@ class LiveStackTest {
     private static final String[] FLOWERS = {
         flower(5.1, 3.5, 1.4, 0.2), flower(6.4, 3.2, 4.5, 1.5), flower(7.7, 3.8, 6.7, 2.2), flower(6.3, 2.8, 5.1, 1.5)};
 
-    @Test
-    void dashboardQueriesReturnDataAndStoppingTheApiRaisesApiDown(@TempDir Path tmp) throws Exception {
-        String binary = Tools.require("prometheus");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.mlobservatory.api.testing.Tools#eachPrometheus")
+    void dashboardQueriesReturnDataAndStoppingTheApiRaisesApiDown(Tools.Versioned prometheusBinary, @TempDir Path tmp)
+            throws Exception {
+        String binary = prometheusBinary.path();
         Dashboard dashboard = Dashboard.load(Repo.DASHBOARD);
         TestApi api = new TestApi(true);
         // A few real 500s on v2, so the fault panels show an effect and not only their zero fallback.

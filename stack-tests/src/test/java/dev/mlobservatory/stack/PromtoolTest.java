@@ -6,18 +6,23 @@ import dev.mlobservatory.api.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Prometheus's own tool validates both configurations, the rules, and runs the rules' unit tests. */
+/**
+ * Prometheus's own tool validates both configurations, the rules, and runs the rules' unit tests: with every
+ * promtool found (3.5 LTS and the 2.x of the distribution), since a class has both.
+ */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.mlobservatory.api.testing.Tools#eachPromtool")
 class PromtoolTest {
 
-    private static String promtool;
+    private final String promtool;
 
-    @BeforeAll
-    static void findPromtool() {
-        promtool = Tools.require("promtool");
+    PromtoolTest(Tools.Versioned promtool) {
+        this.promtool = promtool.path();
     }
 
     @Test

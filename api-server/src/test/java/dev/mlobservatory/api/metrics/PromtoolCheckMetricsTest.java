@@ -7,14 +7,16 @@ import dev.mlobservatory.api.TestApi;
 import dev.mlobservatory.api.testing.Tools;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Prometheus's own linter has nothing to say about the live exposition. */
+/** Prometheus's own linter, in every version found, has nothing to say about the live exposition. */
 class PromtoolCheckMetricsTest {
 
-    @Test
-    void promtoolCheckMetricsIsClean() throws Exception {
-        String promtool = Tools.require("promtool");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.mlobservatory.api.testing.Tools#eachPromtool")
+    void promtoolCheckMetricsIsClean(Tools.Versioned promtoolBinary) throws Exception {
+        String promtool = promtoolBinary.path();
         try (TestApi api = new TestApi()) {
             api.postJson("/v1/predict", flower(5.1, 3.5, 1.4, 0.2));
             api.postJson("/v2/predict", "{");

@@ -2,6 +2,7 @@ package dev.mlobservatory.console.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mlobservatory.api.testing.Tools;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.stack.Ports;
@@ -15,12 +16,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The Alerts model against the real prometheus evaluating the repository's rules every second: healthy traffic,
@@ -28,24 +32,30 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Prometheus gone.
  * The tests run in order: each breaks a little more of the stack.
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.mlobservatory.api.testing.Tools#eachPrometheus")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertsModelLiveTest {
+
+    /** Each Prometheus found (3.5 LTS and the distribution's 2.x), named in the test's display name. */
+    @Parameter
+    Tools.Versioned binary;
 
     private static final String FLOWER = "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}";
 
     private static LivePolling live;
     private static AlertsModel model;
 
-    @BeforeAll
-    static void start() throws Exception {
-        live = LivePolling.start();
+    @BeforeParameterizedClassInvocation
+    static void start(Tools.Versioned binary) throws Exception {
+        live = LivePolling.start(binary);
         for (int i = 0; i < 20; i++) {
             live.stack.api.postJson("/v1/predict", FLOWER);
         }
         model = live.poll(new AlertsModel(live.executor, live.fx, live.prometheus, LivePolling.FAST));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         if (live != null) {
             live.close();

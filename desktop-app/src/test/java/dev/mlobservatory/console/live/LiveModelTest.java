@@ -3,6 +3,7 @@ package dev.mlobservatory.console.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlobservatory.api.TestApi;
+import dev.mlobservatory.api.testing.Tools;
 import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
@@ -18,15 +19,24 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.SimpleObjectProperty;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The Live tab's server-side series from the real prometheus binary scraping a real API every second. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.mlobservatory.api.testing.Tools#eachPrometheus")
 class LiveModelTest {
+
+    /** Each Prometheus found (3.5 LTS and the distribution's 2.x), named in the test's display name. */
+    @Parameter
+    Tools.Versioned binary;
 
     @TempDir
     Path home;
@@ -45,9 +55,11 @@ class LiveModelTest {
     private ScheduledExecutorService executor;
     private LiveModel model;
 
-    @BeforeAll
-    static void startStackAndTraffic() throws Exception {
-        stack = LiveStack.start();
+    @BeforeParameterizedClassInvocation
+    static void startStackAndTraffic(Tools.Versioned binary) throws Exception {
+        trafficOn.set(true); // the previous Prometheus's run turned it off
+        sent.set(0);
+        stack = LiveStack.start(binary);
         // Predictions at ~40 req/s until the last test is done (not for a fixed time: on a busy machine the later
         // tests may start after it, and their rates would be 0): valid flowers to v1 and v2, one in five invalid.
         traffic = new Thread(() -> {
@@ -68,7 +80,7 @@ class LiveModelTest {
         traffic.start();
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopStack() throws InterruptedException {
         trafficOn.set(false);
         if (traffic != null) {

@@ -3,28 +3,38 @@ package dev.mlobservatory.console.prom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlobservatory.api.testing.Tools;
 import dev.mlobservatory.console.stack.Ports;
 import dev.mlobservatory.console.testing.LiveStack;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The client against the real prometheus binary scraping a real API: every result type, errors, absence. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.mlobservatory.api.testing.Tools#eachPrometheus")
 class PrometheusClientTest {
+
+    /** Each Prometheus found (3.5 LTS and the distribution's 2.x), named in the test's display name. */
+    @Parameter
+    Tools.Versioned binary;
 
     private static LiveStack stack;
 
-    @BeforeAll
-    static void start() throws Exception {
-        stack = LiveStack.start();
+    @BeforeParameterizedClassInvocation
+    static void start(Tools.Versioned binary) throws Exception {
+        stack = LiveStack.start(binary);
         for (int i = 0; i < 20; i++) {
             stack.api.postJson("/v1/predict", "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}");
         }
         stack.awaitSeries("the API's samples in Prometheus", "ml_predictions_total", 30);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         if (stack != null) {
             stack.close();

@@ -3,6 +3,7 @@ package dev.mlobservatory.console.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlobservatory.api.TestApi;
+import dev.mlobservatory.api.testing.Tools;
 import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
@@ -16,14 +17,23 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.SimpleObjectProperty;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The sandbox's model against the real prometheus binary scraping a real API: no mocked query engine. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.mlobservatory.api.testing.Tools#eachPrometheus")
 class QueryModelTest {
+
+    /** Each Prometheus found (3.5 LTS and the distribution's 2.x), named in the test's display name. */
+    @Parameter
+    Tools.Versioned binary;
 
     private static final int V1_SETOSA = 20;
     private static final int V2_VIRGINICA = 5;
@@ -35,9 +45,9 @@ class QueryModelTest {
     private SimpleObjectProperty<PrometheusClient> prometheus;
     private QueryModel model;
 
-    @BeforeAll
-    static void startStack() throws Exception {
-        stack = LiveStack.start();
+    @BeforeParameterizedClassInvocation
+    static void startStack(Tools.Versioned binary) throws Exception {
+        stack = LiveStack.start(binary);
         executor = AppExecutor.create();
         for (int i = 0; i < V1_SETOSA; i++) {
             stack.api.postJson("/v1/predict", TestApi.flower(5.1, 3.5, 1.4, 0.2));
@@ -52,7 +62,7 @@ class QueryModelTest {
         stack.awaitSeries("a rate over the API's counters", "rate(ml_predictions_total[1m])", 30);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopStack() {
         if (executor != null) {
             AppExecutor.shutdown(executor);

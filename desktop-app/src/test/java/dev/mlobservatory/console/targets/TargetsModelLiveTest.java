@@ -2,31 +2,41 @@ package dev.mlobservatory.console.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mlobservatory.api.testing.Tools;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.stack.Ports;
 import dev.mlobservatory.console.testing.LivePolling;
 import dev.mlobservatory.console.testing.LiveStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The Targets model against the real prometheus scraping the real API every second, then without the API. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.mlobservatory.api.testing.Tools#eachPrometheus")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TargetsModelLiveTest {
+
+    /** Each Prometheus found (3.5 LTS and the distribution's 2.x), named in the test's display name. */
+    @Parameter
+    Tools.Versioned binary;
 
     private static LivePolling live;
     private static TargetsModel model;
 
-    @BeforeAll
-    static void start() throws Exception {
-        live = LivePolling.start();
+    @BeforeParameterizedClassInvocation
+    static void start(Tools.Versioned binary) throws Exception {
+        live = LivePolling.start(binary);
         model = live.poll(new TargetsModel(live.executor, live.fx, live.prometheus, LivePolling.FAST));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         if (live != null) {
             live.close();

@@ -1,5 +1,6 @@
 package dev.mlobservatory.console.testing;
 
+import dev.mlobservatory.api.testing.Tools;
 import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
@@ -41,6 +42,11 @@ public final class LivePolling implements AutoCloseable {
     /** Starts the stack; skips the test where prometheus is missing, as {@link LiveStack#start()} does. */
     public static LivePolling start() throws Exception {
         return new LivePolling(LiveStack.start());
+    }
+
+    /** Starts the stack with {@code prometheus}, one of {@link Tools#prometheusVersions()}. */
+    public static LivePolling start(Tools.Versioned prometheus) throws Exception {
+        return new LivePolling(LiveStack.start(prometheus));
     }
 
     /** Starts {@code model} polling until {@link #close()}. */

@@ -33,8 +33,17 @@ public final class LiveStack implements AutoCloseable {
         this.client = new PrometheusClient(prometheus.baseUrl(), PrometheusClient.defaultHttp());
     }
 
+    /** With the newest prometheus found (3.5 LTS where it is there). */
     public static LiveStack start() throws Exception {
-        String binary = Tools.require("prometheus");
+        return start(Tools.require("prometheus"));
+    }
+
+    /** With {@code prometheus}, one of {@link Tools#prometheusVersions()}. */
+    public static LiveStack start(Tools.Versioned prometheus) throws Exception {
+        return start(prometheus.path());
+    }
+
+    private static LiveStack start(String binary) throws Exception {
         Path dir = Files.createTempDirectory("console-live-");
         TestApi api = new TestApi();
         ChildProcesses children = new ChildProcesses(dir);
