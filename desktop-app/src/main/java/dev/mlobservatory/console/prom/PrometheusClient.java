@@ -63,13 +63,29 @@ public final class PrometheusClient {
         return get(url("api/v1/status/buildinfo")).path("version").asText();
     }
 
+    /** A query's result with what Prometheus said about it. */
+    public record Answer<R extends QueryResult>(R result, QueryNotes notes) {
+    }
+
     /** An instant query at the current time. */
     public QueryResult query(String promql) throws IOException, PrometheusException {
-        return parseResult(post("api/v1/query", new FormBody.Builder().add("query", promql).build()));
+        return queryWithNotes(promql).result();
+    }
+
+    /** An instant query at the current time, with Prometheus's warnings and infos. */
+    public Answer<QueryResult> queryWithNotes(String promql) throws IOException, PrometheusException {
+        JsonNode whole = callWhole(post(url("api/v1/query"), new FormBody.Builder().add("query", promql).build()));
+        return new Answer<>(parseResult(whole.path("data")), notes(whole));
     }
 
     /** A range query; times in epoch seconds. */
     public QueryResult.Matrix queryRange(String promql, double start, double end, double stepSeconds)
+            throws IOException, PrometheusException {
+        return queryRangeWithNotes(promql, start, end, stepSeconds).result();
+    }
+
+    /** A range query with Prometheus's warnings and infos; times in epoch seconds. */
+    public Answer<QueryResult.Matrix> queryRangeWithNotes(String promql, double start, double end, double stepSeconds)
             throws IOException, PrometheusException {
         FormBody form = new FormBody.Builder()
                 .add("query", promql)
@@ -77,11 +93,17 @@ public final class PrometheusClient {
                 .add("end", fmt(end))
                 .add("step", fmt(stepSeconds))
                 .build();
-        QueryResult r = parseResult(post("api/v1/query_range", form));
+        JsonNode whole = callWhole(post(url("api/v1/query_range"), form));
+        QueryResult r = parseResult(whole.path("data"));
         if (r instanceof QueryResult.Matrix m) {
-            return m;
+            return new Answer<>(m, notes(whole));
         }
         throw new PrometheusException("bad_data", "a range query answered with " + r.getClass().getSimpleName());
+    }
+
+    /** The {@code warnings} (2.x and 3.x) and {@code infos} (3.x) beside a successful answer's data. */
+    static QueryNotes notes(JsonNode whole) {
+        return new QueryNotes(strings(whole.path("warnings")), strings(whole.path("infos")));
     }
 
     /** Every metric name Prometheus knows, for completion. */
@@ -143,11 +165,16 @@ public final class PrometheusClient {
         return call(new Request.Builder().url(url).build());
     }
 
-    private JsonNode post(String path, FormBody form) throws IOException, PrometheusException {
-        return call(new Request.Builder().url(url(path)).post(form).build());
+    private Request post(HttpUrl url, FormBody form) {
+        return new Request.Builder().url(url).post(form).build();
     }
 
     private JsonNode call(Request request) throws IOException, PrometheusException {
+        return callWhole(request).path("data");
+    }
+
+    /** The whole JSON answer of a successful call: {@code data} and, for queries, {@code warnings} and {@code infos}. */
+    private JsonNode callWhole(Request request) throws IOException, PrometheusException {
         String body;
         int code;
         try (Response r = http.newCall(request).execute()) {
@@ -167,7 +194,7 @@ public final class PrometheusClient {
             throw new PrometheusException(json.path("errorType").asText("error"),
                     json.path("error").asText("HTTP " + code));
         }
-        return json.path("data");
+        return json;
     }
 
     static QueryResult parseResult(JsonNode data) throws PrometheusException {

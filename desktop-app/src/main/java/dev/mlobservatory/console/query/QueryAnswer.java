@@ -1,19 +1,23 @@
 package dev.mlobservatory.console.query;
 
+import dev.mlobservatory.console.prom.QueryNotes;
 import dev.mlobservatory.console.prom.QueryResult;
 import dev.mlobservatory.console.ui.Format;
 
 /**
  * A query's successful answer with what produced it: the text, the mode, for a range query its window, step
- * and time span (epoch seconds; 0 for an instant query), and how long Prometheus took (the HTTP round trip,
- * as the user waited for it).
+ * and time span (epoch seconds; 0 for an instant query), how long Prometheus took (the HTTP round trip,
+ * as the user waited for it), and Prometheus's warnings and infos about it.
  */
 public record QueryAnswer(String promql, QueryMode mode, RangeWindow window, int stepSeconds,
-                          double start, double end, QueryResult result, long nanos) {
+                          double start, double end, QueryResult result, long nanos, QueryNotes notes) {
 
     public QueryAnswer {
         if (result == null) {
             throw new IllegalArgumentException("result must not be null");
+        }
+        if (notes == null) {
+            throw new IllegalArgumentException("notes must not be null (QueryNotes.NONE for none)");
         }
     }
 

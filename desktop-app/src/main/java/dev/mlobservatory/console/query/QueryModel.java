@@ -153,7 +153,7 @@ public final class QueryModel {
     private void execute(long id, PrometheusClient client, String promql, QueryMode m, RangeWindow w) {
         long t0 = System.nanoTime();
         try {
-            QueryResult result;
+            PrometheusClient.Answer<? extends QueryResult> answered;
             int step = 0;
             double start = 0;
             double end = 0;
@@ -161,12 +161,13 @@ public final class QueryModel {
                 step = w.stepSeconds();
                 end = System.currentTimeMillis() / 1000.0;
                 start = end - w.seconds();
-                result = client.queryRange(promql, start, end, step);
+                answered = client.queryRangeWithNotes(promql, start, end, step);
             } else {
-                result = client.query(promql);
+                answered = client.queryWithNotes(promql);
             }
+            QueryResult result = answered.result();
             QueryAnswer a = new QueryAnswer(promql, m, m == QueryMode.RANGE ? w : null, step, start, end, result,
-                    System.nanoTime() - t0);
+                    System.nanoTime() - t0, answered.notes());
             List<ResultRow> newRows = rowsOf(result);
             publish(id, () -> {
                 answer.set(a);

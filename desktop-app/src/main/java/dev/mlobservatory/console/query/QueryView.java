@@ -1,6 +1,7 @@
 package dev.mlobservatory.console.query;
 
 import atlantafx.base.theme.Styles;
+import dev.mlobservatory.console.prom.QueryNotes;
 import dev.mlobservatory.console.prom.QueryResult;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -39,6 +40,8 @@ public final class QueryView extends BorderPane {
 
     final TextArea editor = new TextArea();
     final Label error = new Label();
+    /** Prometheus's warnings and infos about a query that worked, e.g. "metric might not be a counter". */
+    final Label notes = new Label();
     final ToggleButton instant = new ToggleButton(QueryMode.INSTANT.label());
     final ToggleButton range = new ToggleButton(QueryMode.RANGE.label());
     private final ToggleGroup modes = new ToggleGroup();
@@ -109,6 +112,12 @@ public final class QueryView extends BorderPane {
         error.setWrapText(true);
         error.setMaxWidth(Double.MAX_VALUE);
         error.setCursor(Cursor.HAND);
+        notes.setId("query-notes");
+        notes.getStyleClass().add("query-notes");
+        notes.setWrapText(true);
+        notes.setMaxWidth(Double.MAX_VALUE);
+        notes.setVisible(false);
+        notes.managedProperty().bind(notes.visibleProperty());
 
         TableColumn<ResultRow, String> series = new TableColumn<>("Series");
         series.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().series()));
@@ -136,7 +145,7 @@ public final class QueryView extends BorderPane {
         StackPane results = new StackPane(table, chartBox, value, placeholder);
         VBox.setVgrow(results, Priority.ALWAYS);
 
-        VBox main = new VBox(6, editor, error, results);
+        VBox main = new VBox(6, editor, error, notes, results);
         side.setMinWidth(0);
         SplitPane split = new SplitPane(main, side);
         split.setDividerPositions(0.68);
@@ -205,6 +214,12 @@ public final class QueryView extends BorderPane {
 
     private void showAnswer(QueryAnswer a) {
         QueryResult r = a == null ? null : a.result();
+        QueryNotes said = a == null ? QueryNotes.NONE : a.notes();
+        notes.setText(String.join("\n", said.lines()));
+        notes.setVisible(!said.isEmpty());
+        notes.getStyleClass().removeAll(Styles.WARNING, Styles.ACCENT);
+        // A warning says the answer may be wrong (amber); an info says the query may not mean what it says.
+        notes.getStyleClass().add(said.warnings().isEmpty() ? Styles.ACCENT : Styles.WARNING);
         table.setVisible(r instanceof QueryResult.Vector);
         chart.node().getParent().setVisible(r instanceof QueryResult.Matrix);
         value.setVisible(a != null && a.valueText() != null);

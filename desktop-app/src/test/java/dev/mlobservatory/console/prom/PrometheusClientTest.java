@@ -60,6 +60,26 @@ class PrometheusClientTest {
     }
 
     @Test
+    void prometheusNotesComeWithTheAnswer() throws Exception {
+        // rate() of a gauge: Prometheus 3 answers and adds an info (once the window holds two samples to rate);
+        // 2.x has no infos.
+        String gaugeRate = "rate(ml_model_accuracy[1m])";
+        stack.awaitSeries("two samples of the gauge to rate", gaugeRate, 30);
+        PrometheusClient.Answer<QueryResult> gauge = stack.client.queryWithNotes(gaugeRate);
+        assertThat(gauge.result()).isInstanceOf(QueryResult.Vector.class);
+        if (binary.atLeast(3, 0)) {
+            assertThat(gauge.notes().infos()).singleElement().asString()
+                    .contains("metric might not be a counter").contains("ml_model_accuracy");
+        } else {
+            assertThat(gauge.notes().infos()).isEmpty();
+        }
+        assertThat(stack.client.queryWithNotes("rate(ml_predictions_total[1m])").notes().isEmpty()).isTrue();
+        double now = System.currentTimeMillis() / 1000.0;
+        assertThat(stack.client.queryRangeWithNotes(gaugeRate, now - 60, now, 5).notes()
+                .infos().isEmpty()).isEqualTo(!binary.atLeast(3, 0));
+    }
+
+    @Test
     void scalarAndString() throws Exception {
         assertThat(stack.client.query("1 + 1")).isInstanceOfSatisfying(QueryResult.Scalar.class,
                 s -> assertThat(s.value()).isEqualTo(2.0));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.Styles;
 import dev.mlobservatory.api.TestApi;
+import dev.mlobservatory.api.testing.Tools;
 import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
@@ -20,6 +21,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -179,6 +181,23 @@ class QueryViewTest {
         robot.clickOn("#query-run");
 
         until("the value", () -> view.value.isVisible() && "42".equals(view.value.getText()));
+    }
+
+    @Test
+    void prometheusNotesAboutAQueryShowUnderTheEditorAndGoWithTheNextAnswer(FxRobot robot) throws Exception {
+        Assumptions.assumeTrue(Tools.prometheusVersions().get(0).atLeast(3, 0),
+                "infos (\"metric might not be a counter\") come from Prometheus 3");
+        // rate() of a gauge: it runs, and Prometheus 3 says it may not mean what it says (once there are two samples
+        // in the window to rate).
+        stack.awaitSeries("two samples of the gauge to rate", "rate(ml_model_accuracy[1m])", 30);
+        robot.interact(() -> model.queryProperty().set("rate(ml_model_accuracy[1m])"));
+        robot.clickOn("#query-run");
+        until("the note", () -> view.notes.isVisible() && view.notes.getText().startsWith("Info: ")
+                && view.notes.getText().contains("might not be a counter"));
+
+        robot.interact(() -> model.queryProperty().set("rate(ml_predictions_total[1m])"));
+        robot.clickOn("#query-run");
+        until("no note for a counter", () -> !view.notes.isVisible());
     }
 
     @Test
