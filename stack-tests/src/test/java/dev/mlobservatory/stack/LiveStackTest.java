@@ -99,7 +99,7 @@ class LiveStackTest {
         boolean holds() throws Exception;
     }
 
-    private static boolean await(Check check, int seconds) throws Exception {
+    static boolean await(Check check, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!check.holds()) {
             if (System.nanoTime() - deadline > 0) {
