@@ -20,10 +20,17 @@ public record QueryNotes(List<String> warnings, List<String> infos) {
         return warnings.isEmpty() && infos.isEmpty();
     }
 
-    /** One line each, warnings first: "Warning: …", "Info: …". */
+    /**
+     * One line each, warnings first, as Prometheus words them ("PromQL info: metric might not be a counter…");
+     * a note without Prometheus's own prefix gets "Warning: " or "Info: ".
+     */
     public List<String> lines() {
         return java.util.stream.Stream.concat(
-                warnings.stream().map(w -> "Warning: " + w),
-                infos.stream().map(i -> "Info: " + i)).toList();
+                warnings.stream().map(w -> prefixed("Warning: ", w)),
+                infos.stream().map(i -> prefixed("Info: ", i))).toList();
+    }
+
+    private static String prefixed(String prefix, String note) {
+        return note.startsWith("PromQL ") ? note : prefix + note;
     }
 }

@@ -3,6 +3,8 @@ package dev.mlobservatory.console.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlobservatory.console.prom.QueryNotes;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +68,15 @@ class QueryPartsTest {
                 "rate(ml_predictions_total[1m])",
                 "rate(ml_prediction_duration_seconds_sum[5m]) / rate(ml_prediction_duration_seconds_count[5m])",
                 "histogram_quantile(0.95, sum(rate(ml_prediction_duration_seconds_bucket[5m])) by (le))");
+    }
+
+    @Test
+    void prometheusNotesKeepPrometheussWordsAndWarningsComeFirst() {
+        QueryNotes notes = new QueryNotes(List.of("bucket label \"le\" is missing"),
+                List.of("PromQL info: metric might not be a counter"));
+        assertThat(notes.lines()).containsExactly("Warning: bucket label \"le\" is missing",
+                "PromQL info: metric might not be a counter");
+        assertThat(QueryNotes.NONE.isEmpty()).isTrue();
+        assertThat(notes.isEmpty()).isFalse();
     }
 }

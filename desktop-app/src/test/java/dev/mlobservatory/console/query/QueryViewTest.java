@@ -192,7 +192,7 @@ class QueryViewTest {
         stack.awaitSeries("two samples of the gauge to rate", "rate(ml_model_accuracy[1m])", 30);
         robot.interact(() -> model.queryProperty().set("rate(ml_model_accuracy[1m])"));
         robot.clickOn("#query-run");
-        until("the note", () -> view.notes.isVisible() && view.notes.getText().startsWith("Info: ")
+        until("the note", () -> view.notes.isVisible() && view.notes.getText().startsWith("PromQL info: ")
                 && view.notes.getText().contains("might not be a counter"));
 
         robot.interact(() -> model.queryProperty().set("rate(ml_predictions_total[1m])"));
