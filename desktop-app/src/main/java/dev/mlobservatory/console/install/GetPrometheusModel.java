@@ -89,22 +89,23 @@ public final class GetPrometheusModel {
                     : "Prometheus " + release.version() + " installed in " + r.binary().getParent()
                     + " (checksum verified).";
             fx.run(() -> {
-                end(installer, done, false);
+                end(installer, done, false, 1);
                 installed.run();
             });
         } catch (InstallException.Cancelled e) {
-            fx.run(() -> end(installer, e.getMessage(), false));
+            fx.run(() -> end(installer, e.getMessage(), false, 0));
         } catch (InstallException e) {
-            fx.run(() -> end(installer, e.getMessage(), true));
+            fx.run(() -> end(installer, e.getMessage(), true, 0));
         }
     }
 
-    private void end(PrometheusInstaller installer, String text, boolean failure) {
+    private void end(PrometheusInstaller installer, String text, boolean failure, double finalProgress) {
         if (current != installer) {
             return;
         }
         current = null;
         running.set(false);
+        progress.set(finalProgress);
         failed.set(failure);
         status.set(text);
     }
