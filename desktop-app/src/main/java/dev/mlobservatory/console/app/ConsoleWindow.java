@@ -83,8 +83,12 @@ public final class ConsoleWindow {
             }
         });
         setup.environmentProperty().addListener((o, a, env) -> showBanner(env));
-        view.bannerAction.getChildren().setAll(
-                new GetPrometheusView(console.getPrometheus(), setup.prometheusMissing(), "banner"));
+        GetPrometheusView getPrometheus = new GetPrometheusView(console.getPrometheus(), setup.prometheusMissing(),
+                "banner");
+        // A fixed column: the progress text wraps inside it instead of squeezing the banner's own text.
+        getPrometheus.setMinWidth(340);
+        getPrometheus.setPrefWidth(340);
+        view.bannerAction.getChildren().setAll(getPrometheus);
     }
 
     private void updateGrafanaTooltip() {

@@ -101,7 +101,7 @@ public final class PrometheusInstaller {
             Set<String> written = Archives.extract(archive, release.zip(), unpacked,
                     Set.of(p.executable("prometheus"), p.executable("promtool"), "LICENSE", "NOTICE"), () -> cancelled);
             if (!written.contains(p.executable("prometheus"))) {
-                throw new InstallException(release.archiveName() + " from " + release.mirror() + " has no "
+                throw new InstallException(release.archiveName() + " from " + release.mirrorText() + " has no "
                         + p.executable("prometheus") + " inside: not a Prometheus release; nothing was installed.");
             }
             for (String tool : written) {
@@ -153,7 +153,7 @@ public final class PrometheusInstaller {
         try (Response r = execute(url)) {
             if (r.code() == 404) {
                 throw new InstallException("No such version: Prometheus " + release.version() + " is not at "
-                        + release.mirror() + " (" + url + " answered HTTP 404).");
+                        + release.mirrorText() + " (" + url + " answered HTTP 404).");
             }
             requireOk(r, url);
             ResponseBody body = r.body();
@@ -184,7 +184,7 @@ public final class PrometheusInstaller {
             throw notAMirror(release, url + " holds no SHA-256 checksums");
         }
         throw new InstallException("Prometheus " + release.version() + " has no release for " + release.platform()
-                + " at " + release.mirror() + " (its sha256sums.txt lists no " + release.archiveName() + ").");
+                + " at " + release.mirrorText() + " (its sha256sums.txt lists no " + release.archiveName() + ").");
     }
 
     /** Streams the archive into {@code to}; returns its SHA-256 in hex. */
@@ -285,7 +285,7 @@ public final class PrometheusInstaller {
     }
 
     private static InstallException notAMirror(Release release, String what) {
-        return new InstallException(release.mirror() + " is not a Prometheus release mirror: " + what + ".");
+        return new InstallException(release.mirrorText() + " is not a Prometheus release mirror: " + what + ".");
     }
 
     /** A failure to reach or read from {@code url}, in words. */
@@ -296,8 +296,13 @@ public final class PrometheusInstaller {
                     + "https_proxy).");
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            return new InstallException("No network: cannot connect to " + host + ":" + url.port() + " ("
-                    + reason(e) + ").");
+            // OkHttp's own message repeats the address; the socket's, underneath, says what happened.
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            String why = root.getMessage() == null ? reason(e) : root.getMessage().toLowerCase(Locale.ROOT);
+            return new InstallException("No network: cannot connect to " + host + ":" + url.port() + " (" + why + ").");
         }
         if (e instanceof InterruptedIOException) {
             return new InstallException(host + " did not answer within " + DownloadClient.SILENCE.toSeconds()

@@ -50,6 +50,11 @@ public record Release(String version, Platform platform, HttpUrl mirror) {
         return new Release(version, platform, url);
     }
 
+    /** The mirror as a person writes it: no trailing slash. */
+    public String mirrorText() {
+        return mirror.toString().replaceAll("/+$", "");
+    }
+
     /** {@code prometheus-3.5.3.linux-amd64.tar.gz}, {@code prometheus-3.5.3.windows-amd64.zip}. */
     public String archiveName() {
         return "prometheus-" + version + "." + platform + (zip() ? ".zip" : ".tar.gz");

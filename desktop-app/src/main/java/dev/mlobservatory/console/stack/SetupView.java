@@ -59,6 +59,8 @@ public final class SetupView extends BorderPane {
         GridPane found = new GridPane();
         found.setHgap(10);
         found.setVgap(4);
+        prometheus.setWrapText(true);
+        prometheus.setId("found-prometheus");
         found.addRow(0, bold("Prometheus"), prometheus);
         found.addRow(1, bold("Docker"), docker);
         found.addRow(2, bold("Ports"), ports);
@@ -76,7 +78,7 @@ public final class SetupView extends BorderPane {
         apiPort.setPrefColumnCount(6);
         promPort.setPrefColumnCount(6);
         grafanaPort.setPrefColumnCount(6);
-        promPath.setPromptText("prometheus on the PATH");
+        promPath.setPromptText("the newest downloaded or on the PATH");
         promPath.setPrefColumnCount(28);
         portError.getStyleClass().add(Styles.DANGER);
         FlowPane settings = new FlowPane(6, 6, new Label("API port"), apiPort, new Label("Prometheus port"), promPort,
@@ -104,6 +106,7 @@ public final class SetupView extends BorderPane {
     private static Label bold(String text) {
         Label l = new Label(text);
         l.getStyleClass().add(Styles.TEXT_BOLD);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long path beside it wraps, the name stays whole
         return l;
     }
 

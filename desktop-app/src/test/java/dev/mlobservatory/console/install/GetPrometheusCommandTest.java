@@ -105,7 +105,7 @@ class GetPrometheusCommandTest {
 
         assertThat(code).isEqualTo(1);
         assertThat(err.toString().lines()).containsExactly("setup prometheus: No such version: Prometheus 9.9.9 is "
-                + "not at " + mirror.url() + "/ (" + mirror.url() + "/v9.9.9/sha256sums.txt answered HTTP 404).");
+                + "not at " + mirror.url() + " (" + mirror.url() + "/v9.9.9/sha256sums.txt answered HTTP 404).");
         assertThat(outLines()).last().asString().doesNotStartWith("/");
         assertThat(home.resolve("tools/prometheus-9.9.9")).doesNotExist();
     }

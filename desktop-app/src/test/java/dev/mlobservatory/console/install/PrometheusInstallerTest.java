@@ -157,7 +157,7 @@ class PrometheusInstallerTest {
     void anUnknownVersionIsNamed() throws Exception {
         assertThatThrownBy(() -> new PrometheusInstaller(http, tools)
                 .install(Release.of("9.9.9", here(), mirror.url()), progress::add))
-                .hasMessage("No such version: Prometheus 9.9.9 is not at " + mirror.url() + "/ (" + mirror.url()
+                .hasMessage("No such version: Prometheus 9.9.9 is not at " + mirror.url() + " (" + mirror.url()
                         + "/v9.9.9/sha256sums.txt answered HTTP 404).");
         assertThat(toolsContent()).isEmpty();
     }
@@ -175,7 +175,7 @@ class PrometheusInstallerTest {
     @Test
     void aMirrorThatAnswersWebPagesIsNotOne() throws Exception {
         mirror.mode(ReleaseMirror.Mode.HTML);
-        assertFailsLeavingNothing(here(), mirror.url() + "/ is not a Prometheus release mirror",
+        assertFailsLeavingNothing(here(), mirror.url() + " is not a Prometheus release mirror",
                 "answered a web page");
     }
 
@@ -187,7 +187,7 @@ class PrometheusInstallerTest {
         }
         Release release = Release.of(ReleaseMirror.VERSION, here(), "http://127.0.0.1:" + port);
         assertThatThrownBy(() -> new PrometheusInstaller(http, tools).install(release, progress::add))
-                .hasMessageStartingWith("No network: cannot connect to 127.0.0.1:" + port);
+                .hasMessage("No network: cannot connect to 127.0.0.1:" + port + " (connection refused).");
         assertThat(toolsContent()).isEmpty();
 
         OkHttpClient offline = http.newBuilder().dns(host -> {

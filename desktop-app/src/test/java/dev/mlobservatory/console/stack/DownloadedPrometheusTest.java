@@ -104,7 +104,7 @@ class DownloadedPrometheusTest {
         getPrometheus.get();
         awaitIdle();
         assertThat(getPrometheus.failedProperty().get()).isTrue();
-        assertThat(getPrometheus.statusProperty().get()).startsWith(mirror.url() + "/ is not a Prometheus release mirror");
+        assertThat(getPrometheus.statusProperty().get()).startsWith(mirror.url() + " is not a Prometheus release mirror");
 
         mirror.mode(ReleaseMirror.Mode.STALLED);
         getPrometheus.get();
