@@ -2,12 +2,8 @@ package dev.mlobservatory.console.install;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.nio.file.AccessDeniedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,7 +15,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -113,7 +108,7 @@ public final class PrometheusInstaller {
             checkCancelled();
             return moveIntoPlace(unpacked, binary);
         } catch (IOException e) {
-            throw cancelled ? new InstallException.Cancelled() : local(e, tools.dir());
+            throw cancelled ? new InstallException.Cancelled() : InstallException.local(e, tools.dir());
         } finally {
             if (partial != null) {
                 try {
@@ -151,24 +146,17 @@ public final class PrometheusInstaller {
         HttpUrl url = release.checksumsUrl();
         String text;
         try (Response r = execute(url)) {
-            if (r.code() == 404) {
-                throw new InstallException("No such version: Prometheus " + release.version() + " is not at "
-                        + release.mirrorText() + " (" + url + " answered HTTP 404).");
-            }
-            requireOk(r, url);
-            ResponseBody body = r.body();
-            if (html(body.contentType())) {
-                throw notAMirror(release, url + " answered a web page, not a list of checksums");
-            }
+            ResponseBody body = body(r, release, "a list of checksums", "No such version: Prometheus "
+                    + release.version() + " is not at " + release.mirrorText() + " (" + url + " answered HTTP 404).");
             try (InputStream in = body.byteStream()) {
                 byte[] bytes = in.readNBytes((int) MAX_CHECKSUMS + 1);
                 if (bytes.length > MAX_CHECKSUMS) {
                     throw notAMirror(release, url + " answered over 1 MB, not a list of checksums");
                 }
-                text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                text = new String(bytes, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw cancelled ? new InstallException.Cancelled() : network(e, url);
+            throw cancelled ? new InstallException.Cancelled() : InstallException.network(e, url);
         }
         boolean anyLine = false;
         for (String line : text.split("\\R")) {
@@ -194,15 +182,8 @@ public final class PrometheusInstaller {
         long bytes = 0;
         long total = -1;
         try (Response r = execute(url)) {
-            if (r.code() == 404) {
-                throw new InstallException("Prometheus " + release.version() + " has no release for "
-                        + release.platform() + " at " + url + " (HTTP 404).");
-            }
-            requireOk(r, url);
-            ResponseBody body = r.body();
-            if (html(body.contentType())) {
-                throw notAMirror(release, url + " answered a web page, not an archive");
-            }
+            ResponseBody body = body(r, release, "an archive", "Prometheus " + release.version()
+                    + " has no release for " + release.platform() + " at " + url + " (HTTP 404).");
             total = body.contentLength();
             long start = System.nanoTime();
             long reported = start - REPORT_NANOS; // the first bytes show at once: the download has begun
@@ -232,10 +213,11 @@ public final class PrometheusInstaller {
             if (bytes > 0) {
                 throw new InstallException("The download of " + release.archiveName() + " from " + url.host()
                         + " broke off after " + Progress.megabytes(bytes)
-                        + (total > 0 ? " of " + Progress.megabytes(total) : "") + " (" + reason(e) + "); try again. "
+                        + (total > 0 ? " of " + Progress.megabytes(total) : "") + " (" + InstallException.reason(e)
+                        + "); try again. "
                         + "Nothing was installed.");
             }
-            throw network(e, url);
+            throw InstallException.network(e, url);
         }
         return HexFormat.of().formatHex(sha.digest());
     }
@@ -246,7 +228,7 @@ public final class PrometheusInstaller {
         try {
             return Files.newOutputStream(file);
         } catch (IOException e) {
-            throw local(e, tools.dir());
+            throw InstallException.local(e, tools.dir());
         }
     }
 
@@ -254,7 +236,7 @@ public final class PrometheusInstaller {
         try {
             out.write(buffer, 0, n);
         } catch (IOException e) {
-            throw local(e, tools.dir());
+            throw InstallException.local(e, tools.dir());
         }
     }
 
@@ -267,11 +249,21 @@ public final class PrometheusInstaller {
         return c.execute();
     }
 
-    private static void requireOk(Response r, HttpUrl url) throws InstallException {
+    /** The body of a 200 answer that is not a web page; otherwise the failure in words, {@code missing} for a 404. */
+    private static ResponseBody body(Response r, Release release, String expected, String missing)
+            throws InstallException {
+        HttpUrl url = r.request().url();
+        if (r.code() == 404) {
+            throw new InstallException(missing);
+        }
         if (!r.isSuccessful()) {
             throw new InstallException(url + " answered HTTP " + r.code()
                     + (r.message().isBlank() ? "" : " " + r.message()) + "; nothing was installed.");
         }
+        if (html(r.body().contentType())) {
+            throw notAMirror(release, url + " answered a web page, not " + expected);
+        }
+        return r.body();
     }
 
     private void checkCancelled() throws InstallException {
@@ -286,57 +278,6 @@ public final class PrometheusInstaller {
 
     private static InstallException notAMirror(Release release, String what) {
         return new InstallException(release.mirrorText() + " is not a Prometheus release mirror: " + what + ".");
-    }
-
-    /** A failure to reach or read from {@code url}, in words. */
-    static InstallException network(IOException e, HttpUrl url) {
-        String host = url.host();
-        if (e instanceof UnknownHostException) {
-            return new InstallException("No network: cannot find " + host + " (offline, or behind a proxy: set "
-                    + "https_proxy).");
-        }
-        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            // OkHttp's own message repeats the address; the socket's, underneath, says what happened.
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            String why = root.getMessage() == null ? reason(e) : root.getMessage().toLowerCase(Locale.ROOT);
-            return new InstallException("No network: cannot connect to " + host + ":" + url.port() + " (" + why + ").");
-        }
-        if (e instanceof InterruptedIOException) {
-            return new InstallException(host + " did not answer within " + DownloadClient.SILENCE.toSeconds()
-                    + " s; try again later.");
-        }
-        if (e instanceof SSLException) {
-            return new InstallException("No secure connection to " + host + ": " + reason(e) + ".");
-        }
-        return new InstallException("Could not download from " + host + ": " + reason(e) + ".");
-    }
-
-    /** A failure of this machine's disk, in words. */
-    static InstallException local(IOException e, Path tools) {
-        if (diskFull(e)) {
-            return new InstallException("Disk full: no space left on the device of " + tools + "; free some space "
-                    + "and try again. Nothing was installed.");
-        }
-        if (e instanceof AccessDeniedException) {
-            return new InstallException("Cannot write to " + tools + ": permission denied. Nothing was installed.");
-        }
-        return new InstallException("Could not install into " + tools + ": " + reason(e) + ". Nothing was installed.");
-    }
-
-    static boolean diskFull(IOException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains("No space left on device")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String reason(IOException e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static double speed(long bytes, long startNanos, long nowNanos) {

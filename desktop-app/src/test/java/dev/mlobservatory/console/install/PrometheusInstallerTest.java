@@ -228,7 +228,7 @@ class PrometheusInstallerTest {
 
     @Test
     void aFullDiskAndAPartialLeftoverAreHandled() throws Exception {
-        assertThat(PrometheusInstaller.local(new IOException("No space left on device"), tools.dir()).getMessage())
+        assertThat(InstallException.local(new IOException("No space left on device"), tools.dir()).getMessage())
                 .isEqualTo("Disk full: no space left on the device of " + tools.dir() + "; free some space and try "
                         + "again. Nothing was installed.");
         // A kill -9 in the middle of an install leaves its partial folder: the next install removes it.
