@@ -4,6 +4,9 @@ import dev.mlobservatory.console.alerts.AlertsModel;
 import dev.mlobservatory.console.chaos.ChaosModel;
 import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
+import dev.mlobservatory.console.install.DownloadClient;
+import dev.mlobservatory.console.install.GetPrometheusModel;
+import dev.mlobservatory.console.install.ToolsFolder;
 import dev.mlobservatory.console.live.DashboardQueries;
 import dev.mlobservatory.console.live.LiveModel;
 import dev.mlobservatory.console.prom.PrometheusClient;
@@ -40,6 +43,7 @@ public final class Console implements AutoCloseable {
     private final OkHttpClient http = PrometheusClient.defaultHttp();
     private final ChildProcesses children;
     private final StackSetup setup;
+    private final GetPrometheusModel getPrometheus;
     private final StackModel stack;
     private final StackHealth health;
     private final TrafficModel traffic;
@@ -58,7 +62,10 @@ public final class Console implements AutoCloseable {
         sweepLeftovers(home);
         StackFiles files = StackFiles.locate(home);
         StackLog stackLog = new StackLog(fx);
-        this.setup = new StackSetup(executor, fx, files, stackLog);
+        ToolsFolder tools = ToolsFolder.of(home);
+        this.setup = new StackSetup(executor, fx, files, stackLog, tools);
+        this.getPrometheus = new GetPrometheusModel(executor, fx, DownloadClient.of(http, System.getenv()), tools,
+                () -> settings.getString("prometheus.mirror", ""), setup::probe);
         this.stack = new StackModel(executor, fx, children, home, http, setup, stackLog);
         this.health = new StackHealth(executor, fx, http, stack, stackLog);
         this.traffic = new TrafficModel(executor, fx, stack.apiUrlProperty());
@@ -146,6 +153,7 @@ public final class Console implements AutoCloseable {
             live.stop();
         }
         health.stop();
+        getPrometheus.close();
         traffic.close();
         stack.stopNow();
         children.close();
@@ -156,6 +164,7 @@ public final class Console implements AutoCloseable {
 
     public ConsoleSettings settings() { return settings; }
     public StackSetup setup() { return setup; }
+    public GetPrometheusModel getPrometheus() { return getPrometheus; }
     public StackModel stack() { return stack; }
     public StackHealth health() { return health; }
     public TrafficModel traffic() { return traffic; }

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.mlobservatory.console.alerts.AlertsView;
 import dev.mlobservatory.console.chaos.ChaosView;
 import dev.mlobservatory.console.env.Environment;
+import dev.mlobservatory.console.install.GetPrometheusView;
 import dev.mlobservatory.console.live.LiveView;
 import dev.mlobservatory.console.query.QueryView;
 import dev.mlobservatory.console.stack.SetupView;
@@ -55,7 +56,7 @@ public final class ConsoleWindow {
                 new Tab("PromQL", new QueryView(console.query())),
                 new Tab("Alerts", new AlertsView(console.alerts())),
                 new Tab("Targets", new TargetsView(console.targets())),
-                new Tab("Stack", new SetupView(console.stack())));
+                new Tab("Stack", new SetupView(console.stack(), console.getPrometheus())));
         initListeners();
     }
 
@@ -82,6 +83,12 @@ public final class ConsoleWindow {
             }
         });
         setup.environmentProperty().addListener((o, a, env) -> showBanner(env));
+        GetPrometheusView getPrometheus = new GetPrometheusView(console.getPrometheus(), setup.prometheusMissing(),
+                "banner");
+        // A fixed column: the progress text wraps inside it instead of squeezing the banner's own text.
+        getPrometheus.setMinWidth(340);
+        getPrometheus.setPrefWidth(340);
+        view.bannerAction.getChildren().setAll(getPrometheus);
     }
 
     private void updateGrafanaTooltip() {
@@ -101,7 +108,7 @@ public final class ConsoleWindow {
         view.banner.setText(missing
                 ? "Prometheus is not installed, so there are no server-side charts, alerts or PromQL. The API and the "
                 + "test traffic still run, and the Live tab shows what the traffic engine measures. "
-                + "How to install it: see the Stack tab."
+                + "Get it with one click here, or see the Stack tab for other ways to install it."
                 : "");
         view.banner.setVisible(missing);
     }

@@ -13,7 +13,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -25,6 +27,8 @@ final class MainView extends BorderPane {
     final TabPane tabs = new TabPane();
     final Label status = new Label();
     final Label banner = new Label();
+    /** Beside the banner's text: what the banner offers to do about it. */
+    final StackPane bannerAction = new StackPane();
     final Button grafana = new Button("Open Grafana");
     /** JavaFX shows no tooltip on a disabled control, so the "why it is disabled" tooltip sits on a wrapper. */
     final Tooltip grafanaWhy = new Tooltip();
@@ -50,13 +54,17 @@ final class MainView extends BorderPane {
         BorderPane.setAlignment(title, Pos.TOP_LEFT);
         top.setPadding(new Insets(8, 10, 8, 10));
 
-        banner.getStyleClass().add("banner");
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.setId("missing-prometheus-banner");
         banner.setVisible(false);
-        banner.managedProperty().bind(banner.visibleProperty());
-        setTop(new VBox(top, banner));
+        HBox.setHgrow(banner, Priority.ALWAYS);
+        HBox bannerRow = new HBox(16, banner, bannerAction);
+        bannerRow.setAlignment(Pos.CENTER_LEFT);
+        bannerRow.getStyleClass().add("banner");
+        bannerRow.visibleProperty().bind(banner.visibleProperty());
+        bannerRow.managedProperty().bind(bannerRow.visibleProperty());
+        setTop(new VBox(top, bannerRow));
 
         ScrollPane sidePane = new ScrollPane(side);
         sidePane.setFitToWidth(true);

@@ -10,18 +10,23 @@ import java.util.List;
  * @param compose the compose command line ({@code docker compose} or {@code docker-compose}), empty when none
  * @param prometheus the prometheus binary's path, or null
  * @param prometheusVersion its version line, or null
+ * @param prometheusSource where that binary came from, or null when there is none
  * @param repository the repository root (needed by Docker mode to build the API image), or null
  * @param busyPorts the configured ports something already listens on
  * @param prometheusNote what the user should know about how the binary was chosen (a saved path that is gone,
  *                       say), or null
  */
 public record Environment(boolean dockerClient, boolean dockerEngine, List<String> compose, String prometheus,
-                          String prometheusVersion, java.nio.file.Path repository, List<Integer> busyPorts,
-                          String prometheusNote) {
+                          String prometheusVersion, PrometheusSource prometheusSource,
+                          java.nio.file.Path repository, List<Integer> busyPorts, String prometheusNote) {
 
     public Environment {
         compose = List.copyOf(compose);
         busyPorts = List.copyOf(busyPorts);
+        if ((prometheus == null) != (prometheusSource == null)) {
+            throw new IllegalArgumentException("prometheus and prometheusSource go together, got " + prometheus
+                    + " and " + prometheusSource);
+        }
     }
 
     public boolean dockerUsable() {

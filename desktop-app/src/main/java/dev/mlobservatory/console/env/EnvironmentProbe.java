@@ -1,5 +1,7 @@
 package dev.mlobservatory.console.env;
 
+import dev.mlobservatory.console.install.ToolsFolder;
+import dev.mlobservatory.console.install.Version;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Looks for Docker, compose, prometheus and busy ports; each check bounded in time. Call off the FX thread. */
+/**
+ * Looks for Docker, compose, prometheus (the path set, the console's downloads, the PATH) and busy ports; each check
+ * bounded in time. Call off the FX thread.
+ */
 public final class EnvironmentProbe {
 
     private static final long COMMAND_SECONDS = 8;
@@ -20,10 +25,12 @@ public final class EnvironmentProbe {
     }
 
     /**
-     * @param configuredPrometheus a path the user chose, or null/blank to search the PATH
+     * @param configuredPrometheus a path the user chose, or null/blank to search the tools folder and the PATH
+     * @param tools where the console downloads Prometheus to
      * @param ports the ports the console will use, to report those already taken
      */
-    public static Environment probe(String configuredPrometheus, Path repository, List<Integer> ports) {
+    public static Environment probe(String configuredPrometheus, ToolsFolder tools, Path repository,
+                                    List<Integer> ports) {
         boolean dockerClient = onPath("docker") != null;
         boolean dockerEngine = dockerClient && run(List.of("docker", "version", "--format", "{{.Server.Version}}")) != null;
         List<String> compose = List.of();
@@ -32,35 +39,67 @@ public final class EnvironmentProbe {
         } else if (onPath("docker-compose") != null && run(List.of("docker-compose", "version")) != null) {
             compose = List.of("docker-compose");
         }
-        String prometheus = onPath("prometheus");
-        String note = null;
-        if (configuredPrometheus != null && !configuredPrometheus.isBlank()) {
-            Path configured = Path.of(configuredPrometheus.strip());
-            if (Files.isExecutable(configured) && !Files.isDirectory(configured)) {
-                prometheus = configured.toString();
-            } else {
-                // A saved path that went away (an upgrade, a moved download) must not hide the one on the PATH.
-                String why = Files.exists(configured) ? "is not an executable file" : "does not exist";
-                note = "The prometheus path in Settings, " + configured + ", " + why + "; "
-                        + (prometheus != null ? "using " + prometheus + " from the PATH instead."
-                                : "and there is no 'prometheus' on the PATH either.");
-            }
-        }
-        String version = null;
-        if (prometheus != null) {
-            String out = run(List.of(prometheus, "--version"));
-            version = out == null ? null : out.lines().findFirst().orElse(null);
-            if (out == null) {
-                prometheus = null; // present but does not run: treat as missing, the panel explains
-            }
-        }
+        Choice prometheus = choosePrometheus(configuredPrometheus, tools);
         List<Integer> busy = new ArrayList<>();
         for (int port : ports) {
             if (listening(port)) {
                 busy.add(port);
             }
         }
-        return new Environment(dockerClient, dockerEngine, compose, prometheus, version, repository, busy, note);
+        Found f = prometheus.found();
+        return new Environment(dockerClient, dockerEngine, compose, f == null ? null : f.path(),
+                f == null ? null : f.versionLine(), f == null ? null : f.source(), repository, busy, prometheus.note());
+    }
+
+    /** A prometheus binary that ran {@code --version}. */
+    record Found(String path, String versionLine, PrometheusSource source) {
+        Version version() {
+            return Version.find(versionLine).orElse(new Version(0, 0, 0));
+        }
+    }
+
+    /** The binary chosen (null: none) and what to tell the user about the choice (null: nothing). */
+    record Choice(Found found, String note) {
+    }
+
+    /**
+     * The path set on the Stack tab when it exists (even one that does not run: the user asked for it, the panel
+     * says it is broken); otherwise the newer of the newest download that runs and the one on the PATH, the
+     * download on a tie (the console fetched it on purpose, and the official build has the web UI Debian strips).
+     */
+    static Choice choosePrometheus(String configuredPrometheus, ToolsFolder tools) {
+        String note = null;
+        if (configuredPrometheus != null && !configuredPrometheus.isBlank()) {
+            Path configured = Path.of(configuredPrometheus.strip());
+            if (Files.isExecutable(configured) && !Files.isDirectory(configured)) {
+                return new Choice(versionOf(configured.toString(), PrometheusSource.SETTINGS), null);
+            }
+            // A saved path that went away (an upgrade, a moved download) must not hide the others.
+            String why = Files.exists(configured) ? "is not an executable file" : "does not exist";
+            note = "The prometheus path in Settings, " + configured + ", " + why + "; ";
+        }
+        Found downloaded = null;
+        for (ToolsFolder.Installed installed : tools.installed()) {
+            downloaded = versionOf(installed.binary().toString(), PrometheusSource.DOWNLOADED);
+            if (downloaded != null) {
+                break;
+            }
+        }
+        String onPath = onPath("prometheus");
+        Found path = onPath == null ? null : versionOf(onPath, PrometheusSource.PATH);
+        Found chosen = downloaded == null ? path
+                : path == null || downloaded.version().compareTo(path.version()) >= 0 ? downloaded : path;
+        if (note != null) {
+            note += chosen == null ? "and there is no 'prometheus' on the PATH either."
+                    : "using " + chosen.path() + " " + chosen.source().description() + " instead.";
+        }
+        return new Choice(chosen, note);
+    }
+
+    /** The binary with its version line, or null when it does not run: present but broken counts as missing. */
+    private static Found versionOf(String binary, PrometheusSource source) {
+        String out = run(List.of(binary, "--version"));
+        return out == null ? null : new Found(binary, out.lines().findFirst().orElse(""), source);
     }
 
     /** The executable's path on the PATH, or null. */

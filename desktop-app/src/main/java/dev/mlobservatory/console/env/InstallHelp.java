@@ -1,5 +1,7 @@
 package dev.mlobservatory.console.env;
 
+import dev.mlobservatory.console.install.Release;
+
 /** How to install what is missing, per operating system, in words a student can follow. */
 public final class InstallHelp {
 
@@ -7,17 +9,19 @@ public final class InstallHelp {
     }
 
     public static final String PROMETHEUS = """
-            Prometheus is not installed (no 'prometheus' on the PATH). The API and the traffic still work, and the \
-            charts show what the traffic engine measures; install Prometheus to see the server-side view, alerts and \
-            the PromQL sandbox:
+            Prometheus is not installed (none set, none downloaded, no 'prometheus' on the PATH). The API and the \
+            traffic still work, and the charts show what the traffic engine measures; install Prometheus to see the \
+            server-side view, alerts and the PromQL sandbox:
 
+              One click:        "Get %s" above: the official release, checked and unpacked into
+                                the console's folder; from a terminal: java -jar observatory.jar setup prometheus
               Debian / Ubuntu:  sudo apt-get install prometheus
                                 (then: sudo systemctl disable --now prometheus  — the console starts its own)
               macOS:            brew install prometheus
               Windows:          download prometheus-*.windows-amd64.zip from prometheus.io/download,
                                 unzip it, and add the folder to PATH (or set its path in Settings)
 
-            Then press "Check again".""";
+            Then press "Check again".""".formatted(Release.DEFAULT_NAME);
 
     public static final String DOCKER = """
             Docker mode runs the API, Prometheus and Grafana in containers (stack/compose.yaml). It needs Docker \

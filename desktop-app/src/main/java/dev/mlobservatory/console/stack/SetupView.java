@@ -3,6 +3,8 @@ package dev.mlobservatory.console.stack;
 import atlantafx.base.theme.Styles;
 import dev.mlobservatory.console.env.Environment;
 import dev.mlobservatory.console.env.InstallHelp;
+import dev.mlobservatory.console.install.GetPrometheusModel;
+import dev.mlobservatory.console.install.GetPrometheusView;
 import dev.mlobservatory.console.ui.Controls;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -17,13 +19,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The Stack tab: what was found on this machine, how to install what is missing, ports and the prometheus path,
- * and the log of everything the stack printed.
+ * The Stack tab: what was found on this machine (which prometheus, from where), the Get Prometheus button and how
+ * else to install what is missing, ports and the prometheus path, and the log of everything the stack printed.
  */
 public final class SetupView extends BorderPane {
 
     private final StackModel model;
     private final StackSetup setup;
+    private final GetPrometheusView getPrometheus;
     private final Label docker = new Label();
     private final Label prometheus = new Label();
     private final Label ports = new Label();
@@ -40,9 +43,14 @@ public final class SetupView extends BorderPane {
     private final Button apply = new Button("Apply");
     private final ListView<String> log = new ListView<>();
 
-    public SetupView(StackModel model) {
+    public SetupView(StackModel model, GetPrometheusModel getPrometheus) {
         this.model = model;
         this.setup = model.setup();
+        this.getPrometheus = new GetPrometheusView(getPrometheus, setup.prometheusMissing(), "stack");
+        // Shown while Prometheus is missing, and after a download for as long as it has something to say.
+        this.getPrometheus.visibleProperty().bind(setup.prometheusMissing()
+                .or(getPrometheus.runningProperty()).or(getPrometheus.statusProperty().isNotEmpty()));
+        this.getPrometheus.managedProperty().bind(this.getPrometheus.visibleProperty());
         createView();
         initListeners();
     }
@@ -51,6 +59,8 @@ public final class SetupView extends BorderPane {
         GridPane found = new GridPane();
         found.setHgap(10);
         found.setVgap(4);
+        prometheus.setWrapText(true);
+        prometheus.setId("found-prometheus");
         found.addRow(0, bold("Prometheus"), prometheus);
         found.addRow(1, bold("Docker"), docker);
         found.addRow(2, bold("Ports"), ports);
@@ -68,7 +78,7 @@ public final class SetupView extends BorderPane {
         apiPort.setPrefColumnCount(6);
         promPort.setPrefColumnCount(6);
         grafanaPort.setPrefColumnCount(6);
-        promPath.setPromptText("prometheus on the PATH");
+        promPath.setPromptText("the newest downloaded or on the PATH");
         promPath.setPrefColumnCount(28);
         portError.getStyleClass().add(Styles.DANGER);
         FlowPane settings = new FlowPane(6, 6, new Label("API port"), apiPort, new Label("Prometheus port"), promPort,
@@ -81,7 +91,7 @@ public final class SetupView extends BorderPane {
             }
         });
 
-        VBox top = new VBox(6, Controls.section("Found on this machine"), found, exitRow, installHelp,
+        VBox top = new VBox(6, Controls.section("Found on this machine"), found, exitRow, getPrometheus, installHelp,
                 Controls.section("Settings"), settings, portError, Controls.section("Log"));
         top.setPadding(new Insets(10));
         setTop(top);
@@ -96,6 +106,7 @@ public final class SetupView extends BorderPane {
     private static Label bold(String text) {
         Label l = new Label(text);
         l.getStyleClass().add(Styles.TEXT_BOLD);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long path beside it wraps, the name stays whole
         return l;
     }
 
@@ -146,7 +157,9 @@ public final class SetupView extends BorderPane {
             prometheus.setText("checking…");
             return;
         }
-        String found = env.prometheusUsable() ? env.prometheus() + " — " + env.prometheusVersion() : "not found";
+        String found = env.prometheusUsable()
+                ? env.prometheus() + " — " + env.prometheusVersion() + " (" + env.prometheusSource().description() + ")"
+                : "not found";
         prometheus.setText(env.prometheusNote() == null ? found : found + "\n" + env.prometheusNote());
         docker.setText(env.dockerUsable() ? "ready (" + String.join(" ", env.compose()) + ")" : env.dockerProblem());
         ports.setText(env.busyPorts().isEmpty() ? "the configured ports are free"

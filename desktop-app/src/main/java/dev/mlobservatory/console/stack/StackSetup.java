@@ -3,9 +3,12 @@ package dev.mlobservatory.console.stack;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.env.Environment;
 import dev.mlobservatory.console.env.EnvironmentProbe;
+import dev.mlobservatory.console.install.ToolsFolder;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,21 +29,27 @@ public final class StackSetup {
     private final FxThread fx;
     private final StackFiles files;
     private final StackLog log;
+    private final ToolsFolder tools;
     private final ReadOnlyObjectWrapper<Environment> environment = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper probing = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<StackMode> mode = new SimpleObjectProperty<>(StackMode.LOCAL);
     private final ObjectProperty<StackPorts> ports = new SimpleObjectProperty<>(StackPorts.DEFAULT);
     private final StringProperty prometheusPath = new SimpleStringProperty("");
+    private final BooleanBinding prometheusMissing = Bindings.createBooleanBinding(
+            () -> environment.get() != null && !environment.get().prometheusUsable(), environment);
     /** The latest probe's answer, for readers off the FX thread; set after the mode it implies. */
     private volatile Environment probed;
     /** True while a stack runs or changes: the mode it runs in is not the probe's to change then. */
     private volatile BooleanSupplier stackActive = () -> false;
 
-    public StackSetup(ScheduledExecutorService executor, FxThread fx, StackFiles files, StackLog log) {
+    /** @param tools where the console downloads Prometheus to: the probe looks there too */
+    public StackSetup(ScheduledExecutorService executor, FxThread fx, StackFiles files, StackLog log,
+                      ToolsFolder tools) {
         this.executor = executor;
         this.fx = fx;
         this.files = files;
         this.log = log;
+        this.tools = tools;
     }
 
     /** Called once by the stack this setup serves: a probe chooses the mode only while that says false. */
@@ -54,7 +63,7 @@ public final class StackSetup {
         StackPorts p = ports.get();
         String configured = prometheusPath.get();
         executor.execute(() -> {
-            Environment env = EnvironmentProbe.probe(configured, files.repository(),
+            Environment env = EnvironmentProbe.probe(configured, tools, files.repository(),
                     List.of(p.api(), p.prometheus(), p.grafana()));
             fx.run(() -> {
                 if (!stackActive.getAsBoolean()) {
@@ -75,7 +84,8 @@ public final class StackSetup {
         if (env.prometheusNote() != null) {
             sb.append(env.prometheusNote()).append(' ');
         }
-        sb.append(env.prometheusUsable() ? "Prometheus found (" + env.prometheusVersion() + ")." : "Prometheus not found.");
+        sb.append(env.prometheusUsable() ? "Prometheus found (" + env.prometheusVersion() + ", "
+                + env.prometheusSource().description() + ")." : "Prometheus not found.");
         sb.append(env.dockerUsable() ? " Docker ready." : " Docker: " + env.dockerProblem());
         if (!env.busyPorts().isEmpty()) {
             sb.append(" Ports in use: ").append(env.busyPorts()).append(" (the next free ones will be used).");
@@ -83,6 +93,8 @@ public final class StackSetup {
         return sb.toString();
     }
 
+    /** True once a probe found no usable prometheus: when the console offers to get one. */
+    public BooleanBinding prometheusMissing() { return prometheusMissing; }
     public ReadOnlyObjectProperty<Environment> environmentProperty() { return environment.getReadOnlyProperty(); }
     /** The latest probe's answer, thread-safe; null until the first probe ends. */
     public Environment environment() { return probed; }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mlobservatory.api.testing.Tools;
 import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
+import dev.mlobservatory.console.install.ToolsFolder;
 import dev.mlobservatory.console.prom.AlertRule;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.stack.ChildProcesses;
@@ -38,7 +39,8 @@ class ClassroomDemoTest {
         ScheduledExecutorService executor = AppExecutor.create();
         ChildProcesses children = new ChildProcesses(home);
         StackLog log = new StackLog(FxThread.direct());
-        StackSetup setup = new StackSetup(executor, FxThread.direct(), StackFiles.locate(home), log);
+        StackSetup setup = new StackSetup(executor, FxThread.direct(), StackFiles.locate(home), log,
+                ToolsFolder.of(home));
         StackModel stack = new StackModel(executor, FxThread.direct(), children, home, PrometheusClient.defaultHttp(),
                 setup, log);
         TrafficModel traffic = new TrafficModel(executor, FxThread.direct(), stack.apiUrlProperty());

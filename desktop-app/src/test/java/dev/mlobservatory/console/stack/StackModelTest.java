@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mlobservatory.api.testing.Tools;
 import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
+import dev.mlobservatory.console.install.ToolsFolder;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.testing.LiveStack;
 import dev.mlobservatory.console.ui.Chip;
@@ -40,7 +41,7 @@ class StackModelTest {
         executor = AppExecutor.create();
         children = new ChildProcesses(home);
         log = new StackLog(FxThread.direct());
-        setup = new StackSetup(executor, FxThread.direct(), StackFiles.locate(home), log);
+        setup = new StackSetup(executor, FxThread.direct(), StackFiles.locate(home), log, ToolsFolder.of(home));
         model = new StackModel(executor, FxThread.direct(), children, home, PrometheusClient.defaultHttp(), setup, log);
         health = new StackHealth(executor, FxThread.direct(), PrometheusClient.defaultHttp(), model, log);
         setup.portsProperty().set(new StackPorts(Ports.any(), Ports.any(), Ports.any()));

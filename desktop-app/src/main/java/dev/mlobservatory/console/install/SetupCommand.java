@@ -1,0 +1,10 @@
+package dev.mlobservatory.console.install;
+
+import picocli.CommandLine.Command;
+
+/** {@code observatory setup}: installs what the console needs; today {@code setup prometheus}. */
+@Command(name = "setup", mixinStandardHelpOptions = true,
+        description = "Installs what the console needs, into its home folder (no admin rights needed).",
+        subcommands = GetPrometheusCommand.class)
+public final class SetupCommand {
+}
