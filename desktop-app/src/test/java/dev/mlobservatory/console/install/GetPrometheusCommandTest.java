@@ -124,7 +124,7 @@ class GetPrometheusCommandTest {
     }
 
     @Test
-    void ctrlCMidDownloadLeavesNothingInstalled() throws Exception {
+    void ctrlCOrTermMidDownloadLeavesNothingInstalled() throws Exception {
         mirror.mode(ReleaseMirror.Mode.STALLED);
         String java = ProcessHandle.current().info().command().orElse("java");
         child = new ProcessBuilder(java, "-Dobservatory.home=" + home, "-cp", System.getProperty("java.class.path"),
@@ -142,8 +142,10 @@ class GetPrometheusCommandTest {
         Path tools = home.resolve("tools");
         LiveStack.await("the first bytes on disk", 30, () -> partialBytes(tools) > 0);
 
-        // What Ctrl+C sends. (Process.destroy() would also close the pipe this test still reads.)
-        new ProcessBuilder(Tools.require("kill"), "-INT", String.valueOf(child.pid())).start().waitFor();
+        // SIGTERM runs the same shutdown hook as Ctrl+C's SIGINT. SIGINT itself cannot be used here: a build started
+        // in the background (nohup, CI) passes it on ignored, and a JVM keeps ignoring what it was started ignoring.
+        // (Process.destroy() would send SIGTERM too, but also close the pipe this test still reads.)
+        new ProcessBuilder(Tools.require("kill"), "-TERM", String.valueOf(child.pid())).start().waitFor();
         String rest = lines.lines().collect(Collectors.joining("\n")); // until the JVM is gone
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
