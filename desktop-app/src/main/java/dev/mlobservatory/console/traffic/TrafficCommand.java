@@ -102,23 +102,27 @@ public final class TrafficCommand implements Callable<Integer> {
         out.println(TrafficReport.header());
         engine.start();
         long end = wall0 + duration.toNanos();
+        // The table has a row for every whole second of the run (a 30 s run ends at row 30): the loop waits for
+        // the engine's own clock to close the last one, not only for the wall clock, which started a little earlier.
+        long wholeSeconds = duration.toSeconds();
         boolean burstDone = burstAt == null;
         double printed = 0;
-        while (System.nanoTime() < end) {
-            if (!burstDone && System.nanoTime() - wall0 >= burstAt.toNanos()) {
+        while (true) {
+            long now = System.nanoTime();
+            if (!burstDone && now - wall0 >= burstAt.toNanos()) {
                 engine.burst(burstX, burstFor);
                 burstDone = true;
             }
-            TrafficSnapshot s = engine.latest();
-            if (s != null && s.second() > printed) {
-                out.println(TrafficReport.line(s));
-                out.flush();
-                printed = s.second();
+            printed = printRows(out, engine, printed, 1.0);
+            if (now - end >= 0 && (printed >= wholeSeconds || now - end - LAST_ROW_GRACE_NANOS >= 0)) {
+                break;
             }
             TimeUnit.MILLISECONDS.sleep(20);
         }
         engine.close();
         Runtime.getRuntime().removeShutdownHook(hook);
+        // A run of 2.5 s ends with the half second after row 2; the few milliseconds after a whole run are no row.
+        printRows(out, engine, printed, 0.1);
         double cpuPercent = 100.0 * (processCpuNanos() - cpu0) / (System.nanoTime() - wall0);
         out.println(TrafficReport.summary(engine.summary(), cpuPercent));
         out.flush();
@@ -166,6 +170,21 @@ public final class TrafficCommand implements Callable<Integer> {
             return os.getProcessCpuTime();
         }
         return 0;
+    }
+
+    /** How long past the run's end the table waits for the engine to close its last whole second. */
+    private static final long LAST_ROW_GRACE_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    /** Prints the engine's rows after {@code printed} that span at least {@code minSeconds}; the last one printed. */
+    private static double printRows(PrintWriter out, TrafficEngine engine, double printed, double minSeconds) {
+        for (TrafficSnapshot s : engine.history()) {
+            if (s.second() > printed && s.seconds() >= minSeconds - 1e-9) {
+                out.println(TrafficReport.line(s));
+                printed = s.second();
+            }
+        }
+        out.flush();
+        return printed;
     }
 
     /** Parses 30s, 500ms, 2m, 1h, or a plain number of seconds. */

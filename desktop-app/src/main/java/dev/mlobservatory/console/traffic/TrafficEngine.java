@@ -177,9 +177,18 @@ public final class TrafficEngine implements AutoCloseable {
             // must not make the first second short.
             next = startNanos + gapNanos(lastRate, settings.get().arrivals());
         }
+        // The target of a second is the rate that applied during it, time-weighted: a burst that starts at 10 s
+        // belongs to the row of second 11, not to the row of second 10 it did not touch.
+        double rateSeconds = 0;
+        long rateSince = startNanos;
         while (running) {
             long now = System.nanoTime();
             double rate = effectiveRate();
+            long upTo = now - nextTick < 0 ? now : nextTick;
+            if (upTo - rateSince > 0) {
+                rateSeconds += lastRate * (upTo - rateSince) / (double) SECOND;
+                rateSince = upTo;
+            }
             if (rate > 0 && lastRate <= 0) {
                 // Resuming: the first arrival is one gap away (so T seconds hold rate x T arrivals), and no backlog
                 // builds up for arrivals that were never due while paused.
@@ -192,7 +201,9 @@ public final class TrafficEngine implements AutoCloseable {
                 continue;
             }
             if (now - nextTick >= 0) {
-                stats.tick((double) (nextTick - startNanos) / SECOND, rate);
+                // Rounded to a millionth: a second at a constant 50/s reads 50, not the sum's 49.999999999999986.
+                stats.tick((double) (nextTick - startNanos) / SECOND, Math.round(rateSeconds * 1e6) / 1e6);
+                rateSeconds = 0;
                 nextTick += SECOND;
                 continue;
             }
@@ -292,7 +303,8 @@ public final class TrafficEngine implements AutoCloseable {
         client.connectionPool().evictAll();
         if (wasRunning) {
             double seconds = (endNanos - startNanos) / (double) SECOND;
-            stats.tick(seconds, 0);
+            // The last, partial interval: at the rate in force when arrivals stopped.
+            stats.tick(seconds, effectiveRate());
             summary = stats.total(seconds, settings.get().ratePerSecond());
         }
     }

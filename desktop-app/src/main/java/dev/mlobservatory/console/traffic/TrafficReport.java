@@ -15,8 +15,11 @@ public final class TrafficReport {
     }
 
     public static String line(TrafficSnapshot s) {
-        return String.format(Locale.ROOT, "%6.0f %8.1f %7d %9.1f %7d %6d %6d %6d %6d %8s %8s %8s %8s",
-                s.second(), s.targetRate(), s.sent(), s.achievedRate(), s.ok(), s.clientErrors(), s.serverErrors(),
+        // Whole seconds as "12"; the partial last row of a run as "2.5".
+        double t = Math.round(s.second() * 10) / 10.0;
+        String second = t == Math.rint(t) ? String.format(Locale.ROOT, "%.0f", t) : String.format(Locale.ROOT, "%.1f", t);
+        return String.format(Locale.ROOT, "%6s %8.1f %7d %9.1f %7d %6d %6d %6d %6d %8s %8s %8s %8s",
+                second, s.targetRate(), s.sent(), s.achievedRate(), s.ok(), s.clientErrors(), s.serverErrors(),
                 s.transportErrors(), s.dropped(), ms(s.p50Ms()), ms(s.p95Ms()), ms(s.p99Ms()), ms(s.maxMs()));
     }
 

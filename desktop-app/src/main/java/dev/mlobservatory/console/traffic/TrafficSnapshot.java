@@ -6,7 +6,7 @@ package dev.mlobservatory.console.traffic;
  *
  * @param second seconds since the run started (the end of the interval)
  * @param seconds length of the interval in seconds (1 for per-second snapshots)
- * @param targetRate the rate asked for at the end of the interval, burst included
+ * @param targetRate the rate asked for during the interval (time-weighted when it changed), burst included
  * @param sent requests started
  * @param ok 2xx responses
  * @param clientErrors 4xx responses (the deliberately invalid requests among them)

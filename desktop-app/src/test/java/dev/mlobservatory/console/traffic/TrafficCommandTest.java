@@ -32,7 +32,31 @@ class TrafficCommandTest {
             String text = out.toString();
             assertThat(text).contains("t(s)", "achieved", "p99 ms", "summary:", "engine CPU");
             assertThat(text.lines().filter(l -> l.matches("\\s+[12]\\s+100\\.0\\s.*"))).hasSize(2);
+            // The last half second has its own row.
+            assertThat(text.lines().filter(l -> l.matches("\\s+2\\.5\\s.*"))).hasSize(1);
             assertThat(text).containsPattern("summary: 2\\.\\d s, 2\\d\\d sent");
+        }
+    }
+
+    /**
+     * A row per whole second, the last one included, and each row's target is the rate asked for during that second:
+     * the burst from 2 s on is not in row 2 (the second before it) but fills row 4.
+     */
+    @Test
+    void everyWholeSecondHasARowWithTheTargetOfThatSecond() {
+        try (TestApi api = new TestApi()) {
+            int code = run("traffic", "--url", api.server.baseUrl(), "--rate", "20", "--duration", "4s",
+                    "--burst-at", "2s", "--burst-x", "3", "--burst-for", "3s", "--seed", "1");
+
+            assertThat(code).as(err.toString()).isZero();
+            java.util.List<String[]> rows = out.toString().lines()
+                    .filter(l -> l.matches("\\s+\\d+(\\.\\d)?\\s+\\d+\\.\\d\\s.*"))
+                    .map(l -> l.trim().split("\\s+")).toList();
+            assertThat(rows).extracting(r -> r[0]).containsExactly("1", "2", "3", "4");
+            assertThat(rows.get(0)[1]).isEqualTo("20.0");
+            // The CLI starts the burst by the wall clock, a moment before the engine's second 2 ends at worst.
+            assertThat(Double.parseDouble(rows.get(1)[1])).isLessThan(40.0);
+            assertThat(rows.get(3)[1]).isEqualTo("60.0");
         }
     }
 
