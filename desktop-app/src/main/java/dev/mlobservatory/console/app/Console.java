@@ -14,12 +14,14 @@ import dev.mlobservatory.console.query.QueryModel;
 import dev.mlobservatory.console.settings.ConsoleSettings;
 import dev.mlobservatory.console.stack.ChildProcesses;
 import dev.mlobservatory.console.stack.DataDirs;
+import dev.mlobservatory.console.stack.Diagnostics;
 import dev.mlobservatory.console.stack.StackFiles;
 import dev.mlobservatory.console.stack.StackHealth;
 import dev.mlobservatory.console.stack.StackLog;
 import dev.mlobservatory.console.stack.StackModel;
 import dev.mlobservatory.console.stack.StackPorts;
 import dev.mlobservatory.console.stack.StackSetup;
+import dev.mlobservatory.console.support.LogFile;
 import dev.mlobservatory.console.targets.TargetsModel;
 import dev.mlobservatory.console.traffic.TrafficModel;
 import java.io.IOException;
@@ -55,8 +57,14 @@ public final class Console implements AutoCloseable {
     private final LiveModel live;
     private final String dashboardProblem;
     private final String dashboardUid;
+    private final Diagnostics diagnostics;
 
     public Console(Path home, FxThread fx) {
+        this(home, fx, null);
+    }
+
+    /** @param logFile the console's log file for "Copy diagnostics", or null when there is none (tests) */
+    public Console(Path home, FxThread fx, LogFile logFile) {
         this.settings = ConsoleSettings.load(home.resolve("settings.properties"));
         this.children = new ChildProcesses(home);
         sweepLeftovers(home);
@@ -86,7 +94,14 @@ public final class Console implements AutoCloseable {
         this.dashboardUid = dashboard == null ? DashboardQueries.DEFAULT_UID : dashboard.uid();
         this.live = dashboard == null ? null
                 : new LiveModel(executor, fx, stack.prometheusProperty(), dashboard, traffic.samples());
+        this.diagnostics = new Diagnostics(stack, logFile, "ML Observatory " + version());
         restoreSettings();
+    }
+
+    /** The version the jar's manifest states, or "(development build)" when run from the classes. */
+    private static String version() {
+        String v = Console.class.getPackage().getImplementationVersion();
+        return v == null ? "(development build)" : v;
     }
 
     /**
@@ -177,4 +192,5 @@ public final class Console implements AutoCloseable {
     public String dashboardProblem() { return dashboardProblem; }
     /** The dashboard's uid, for Grafana's {@code /d/<uid>}. */
     public String dashboardUid() { return dashboardUid; }
+    public Diagnostics diagnostics() { return diagnostics; }
 }

@@ -2,6 +2,7 @@ package dev.mlobservatory.console.app;
 
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.settings.ConsoleSettings;
+import dev.mlobservatory.console.support.LogFile;
 import java.lang.management.ManagementFactory;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -24,7 +25,9 @@ public final class ConsoleApp extends Application {
     public void start(Stage primary) {
         this.stage = primary;
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("unexpected error on {}", t.getName(), e));
-        console = new Console(ConsoleSettings.home(), FxThread.javafx());
+        // Everything the window logs (and any trace nobody caught) also goes to <home>/logs/console.log.
+        LogFile logFile = LogFile.install(ConsoleSettings.home());
+        console = new Console(ConsoleSettings.home(), FxThread.javafx(), logFile);
         ConsoleSettings s = console.settings();
         LaunchOptions options = LaunchOptions.current();
         boolean presenter = options.presenter() != null ? options.presenter() : s.getBoolean("ui.presenter", false);

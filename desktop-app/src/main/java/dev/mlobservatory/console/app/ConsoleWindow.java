@@ -56,7 +56,7 @@ public final class ConsoleWindow {
                 new Tab("PromQL", new QueryView(console.query())),
                 new Tab("Alerts", new AlertsView(console.alerts())),
                 new Tab("Targets", new TargetsView(console.targets())),
-                new Tab("Stack", new SetupView(console.stack(), console.getPrometheus())));
+                new Tab("Stack", new SetupView(console.stack(), console.getPrometheus(), console.diagnostics())));
         initListeners();
     }
 

@@ -40,11 +40,16 @@ public final class SetupView extends BorderPane {
     private final TextField promPath = new TextField();
     private final Label portError = new Label();
     private final Button recheck = new Button("Check again");
+    /** Versions, paths, ports and the last errors, onto the clipboard: what a student sends the teacher. */
+    private final Button copyDiagnostics = new Button("Copy diagnostics");
+    private final Label copied = new Label();
+    private final Diagnostics diagnostics;
     private final Button apply = new Button("Apply");
     private final ListView<String> log = new ListView<>();
 
-    public SetupView(StackModel model, GetPrometheusModel getPrometheus) {
+    public SetupView(StackModel model, GetPrometheusModel getPrometheus, Diagnostics diagnostics) {
         this.model = model;
+        this.diagnostics = diagnostics;
         this.setup = model.setup();
         this.getPrometheus = new GetPrometheusView(getPrometheus, setup.prometheusMissing(), "stack");
         // Shown while Prometheus is missing, and after a download for as long as it has something to say.
@@ -82,7 +87,8 @@ public final class SetupView extends BorderPane {
         promPath.setPrefColumnCount(28);
         portError.getStyleClass().add(Styles.DANGER);
         FlowPane settings = new FlowPane(6, 6, new Label("API port"), apiPort, new Label("Prometheus port"), promPort,
-                new Label("Grafana port"), grafanaPort, new Label("prometheus binary"), promPath, apply, recheck);
+                new Label("Grafana port"), grafanaPort, new Label("prometheus binary"), promPath, apply, recheck,
+                copyDiagnostics, copied);
         settings.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         // Labels and buttons keep their full text; the row wraps instead of eliding "Prometheus" to "Promet…".
         settings.getChildren().forEach(n -> {
@@ -117,6 +123,15 @@ public final class SetupView extends BorderPane {
         setup.portsProperty().addListener((o, a, p) -> showPorts(p));
         promPath.setText(setup.prometheusPathProperty().get());
         recheck.setOnAction(e -> setup.probe());
+        copyDiagnostics.setId("copy-diagnostics");
+        copied.setId("diagnostics-copied");
+        copied.getStyleClass().add(Styles.TEXT_MUTED);
+        copyDiagnostics.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(diagnostics.text());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            copied.setText("Copied: paste it into your message to the teacher.");
+        });
         prometheusExit.textProperty().bind(model.prometheusExitProperty());
         restartPrometheus.setOnAction(e -> model.restartPrometheus());
         recheck.disableProperty().bind(setup.probingProperty());

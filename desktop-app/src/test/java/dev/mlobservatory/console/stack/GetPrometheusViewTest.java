@@ -58,7 +58,7 @@ class GetPrometheusViewTest {
         Files.writeString(broken, "#!/bin/sh\nexit 126\n");
         Files.setPosixFilePermissions(broken, PosixFilePermissions.fromString("rwxr-xr-x"));
         setup.prometheusPathProperty().set(broken.toString());
-        stage.setScene(new Scene(new SetupView(stack, getPrometheus), 1200, 800));
+        stage.setScene(new Scene(new SetupView(stack, getPrometheus, new Diagnostics(stack, null, "test")), 1200, 800));
         stage.show();
         setup.probe();
     }
