@@ -15,10 +15,12 @@ public final class ReferenceBins {
 
     private final double[] upperEdges;
     private final double[] expected;
+    private final int trainingSize;
 
-    private ReferenceBins(double[] upperEdges, double[] expected) {
+    private ReferenceBins(double[] upperEdges, double[] expected, int trainingSize) {
         this.upperEdges = upperEdges;
         this.expected = expected;
+        this.trainingSize = trainingSize;
     }
 
     /** Bins cut at the deciles of {@code training}; the last bin is open above, the first open below. */
@@ -39,7 +41,7 @@ public final class ReferenceBins {
             }
         }
         double[] edges = cuts.stream().mapToDouble(Double::doubleValue).toArray();
-        ReferenceBins shape = new ReferenceBins(edges, new double[edges.length + 1]);
+        ReferenceBins shape = new ReferenceBins(edges, new double[edges.length + 1], training.length);
         double[] counts = new double[edges.length + 1];
         for (double v : training) {
             counts[shape.bin(v)]++;
@@ -47,7 +49,7 @@ public final class ReferenceBins {
         for (int b = 0; b < counts.length; b++) {
             counts[b] /= training.length;
         }
-        return new ReferenceBins(edges, counts);
+        return new ReferenceBins(edges, counts, training.length);
     }
 
     private static Double nextAbove(double[] sorted, double value) {
@@ -67,6 +69,11 @@ public final class ReferenceBins {
 
     int size() {
         return expected.length;
+    }
+
+    /** How many training values the shares were counted from: the expected side is a sample too. */
+    int trainingSize() {
+        return trainingSize;
     }
 
     /** Share of training values in bin {@code b}. */

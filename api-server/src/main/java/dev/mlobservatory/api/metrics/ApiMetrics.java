@@ -117,7 +117,9 @@ public final class ApiMetrics {
         GaugeWithCallback.builder()
                 .name("ml_feature_drift_psi")
                 .help("Population stability index of the last " + DriftMonitor.WINDOW
-                        + " inputs per model version against the training data, per feature (0 = alike, >0.2 = shifted)")
+                        + " inputs per model version against the training data, per feature, less its expected value"
+                        + " without drift; absent before " + DriftMonitor.MIN_SAMPLES
+                        + " inputs (0 = alike, >0.2 = shifted)")
                 .labelNames("model_version", "feature")
                 .callback(cb -> {
                     for (String version : drift.versions()) {

@@ -4,6 +4,7 @@ import static dev.mlobservatory.api.TestApi.flower;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlobservatory.api.TestApi;
+import java.time.Instant;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,9 @@ class MetricsTest {
         assertThat(value(text, "app_memory_usage_bytes")).isGreaterThan(10e6);
         assertThat(value(text, "app_cpu_usage_percent")).isGreaterThanOrEqualTo(0);
         assertThat(value(text, "ml_model_accuracy{model_version=\"v2\"}")).isBetween(0.85, 1.0);
+        // NoPredictionTraffic waits for 5 minutes of uptime, read from this series: without it the alert never fires.
+        assertThat(value(text, "process_start_time_seconds"))
+                .isBetween(Instant.now().getEpochSecond() - 3_600.0, Instant.now().getEpochSecond() + 1.0);
     }
 
     @Test
