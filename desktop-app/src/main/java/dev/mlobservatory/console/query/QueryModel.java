@@ -7,6 +7,7 @@ import dev.mlobservatory.console.prom.QueryResult;
 import dev.mlobservatory.console.prom.UnreachableException;
 import dev.mlobservatory.console.ui.Format;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -52,18 +53,35 @@ public final class QueryModel {
     private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
     private final ObservableList<ResultRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final QueryHistory history = new QueryHistory(QueryHistory.DEFAULT_CAPACITY);
+    /** Where the history survives a restart; null keeps it for this session only. */
+    private final HistoryFile historyFile;
 
     /** Bumped by every run: an answer whose number is no longer the newest is dropped, not shown. */
     private final AtomicLong generation = new AtomicLong();
     private final CompletionNames names;
     private final ChangeListener<PrometheusClient> onPrometheusChange = (obs, old, now) -> prometheusChanged(now);
     private boolean started;
+    private CompletableFuture<Void> lastHistorySave = CompletableFuture.completedFuture(null);
 
+    /** A model whose history lasts for this session only. */
     public QueryModel(ScheduledExecutorService executor, FxThread fx, ObservableValue<PrometheusClient> prometheus) {
+        this(executor, fx, prometheus, null);
+    }
+
+    /**
+     * A model whose history is read from {@code historyFile} now (at most 100 short lines: cheap enough for
+     * the FX thread) and written back on the executor after each query that adds to it; null for none.
+     */
+    public QueryModel(ScheduledExecutorService executor, FxThread fx, ObservableValue<PrometheusClient> prometheus,
+                      Path historyFile) {
         this.executor = executor;
         this.fx = fx;
         this.prometheus = prometheus;
         this.names = new CompletionNames(executor, fx, prometheus);
+        this.historyFile = historyFile == null ? null : new HistoryFile(historyFile);
+        if (this.historyFile != null) {
+            history.restore(this.historyFile.load());
+        }
     }
 
     // --- lifecycle ------------------------------------------------------------------------------------
@@ -112,7 +130,9 @@ public final class QueryModel {
             error.set(new QueryError(QueryError.Kind.OTHER, "", "Type a PromQL query first, e.g. up"));
             return CompletableFuture.completedFuture(null);
         }
-        history.add(promql);
+        if (history.add(promql) && historyFile != null) {
+            lastHistorySave = historyFile.save(history.entries(), executor);
+        }
         PrometheusClient client = prometheus.getValue();
         if (client == null) {
             running.set(false);
@@ -288,9 +308,14 @@ public final class QueryModel {
         return names.labels();
     }
 
-    /** The session's queries, most recent first. */
+    /** The queries run, most recent first, including earlier sessions' when the model has a history file. */
     public ObservableList<String> history() {
         return history.entries();
+    }
+
+    /** Completes when the history as of the last query run is on disk (tests). */
+    CompletableFuture<Void> historySaved() {
+        return lastHistorySave;
     }
 
     public List<ExampleQueries.Example> examples() {
