@@ -100,19 +100,18 @@ public final class QueryModel {
     public void stop() {
         started = false;
         prometheus.removeListener(onPrometheusChange);
+        names.cancelRetry();
         generation.incrementAndGet();
         running.set(false);
     }
 
     private void prometheusChanged(PrometheusClient now) {
+        // A Prometheus just started may not answer yet: the names retry until it does (CompletionNames).
+        names.follow(now);
         if (now == null) {
-            names.clear();
             error.set(QueryError.notRunning());
-        } else {
-            if (error.get() != null && error.get().kind() == QueryError.Kind.NOT_RUNNING) {
-                error.set(null);
-            }
-            names.request();
+        } else if (error.get() != null && error.get().kind() == QueryError.Kind.NOT_RUNNING) {
+            error.set(null);
         }
     }
 

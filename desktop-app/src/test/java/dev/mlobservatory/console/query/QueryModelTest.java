@@ -196,6 +196,20 @@ class QueryModelTest {
     }
 
     @Test
+    void namesLoadWhenPrometheusIsHandedOverWithoutAQueryOrRefresh() throws Exception {
+        prometheus.set(null);
+        model.start();
+        assertThat(model.metricNames()).isEmpty();
+
+        prometheus.set(stack.client);
+
+        CompletionNamesRetryTest.await("names from the live Prometheus",
+                () -> model.metricNames().contains("ml_predictions_total"));
+        assertThat(model.namesStatusProperty().get()).matches("\\d+ metric names, \\d+ label names")
+                .doesNotStartWith("0 ");
+    }
+
+    @Test
     void aPrometheusThatDoesNotAnswerSaysSoInline() throws Exception {
         prometheus.set(new PrometheusClient("http://127.0.0.1:" + Ports.any(), PrometheusClient.defaultHttp()));
 
