@@ -50,6 +50,7 @@ public final class QueryModel {
     private final ReadOnlyObjectWrapper<QueryError> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper noSeriesHint = new ReadOnlyStringWrapper(this, "noSeriesHint", "");
     private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
     private final ObservableList<ResultRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final QueryHistory history = new QueryHistory(QueryHistory.DEFAULT_CAPACITY);
@@ -193,6 +194,7 @@ public final class QueryModel {
                 rows.setAll(newRows);
                 error.set(null);
                 summary.set(a.summary());
+                noSeriesHint.set(noSeriesHint(a));
             });
             names.requestIfStale();
         } catch (PrometheusException e) {
@@ -226,6 +228,17 @@ public final class QueryModel {
         rows.clear();
         error.set(e);
         summary.set("");
+        noSeriesHint.set("");
+    }
+
+    /** On the FX thread, where the names live: the names are short and a few hundred, the check is cheap. */
+    private String noSeriesHint(QueryAnswer a) {
+        boolean series = a.result() instanceof QueryResult.Vector || a.result() instanceof QueryResult.Matrix;
+        if (!series || a.count() > 0) {
+            return "";
+        }
+        String why = UnknownMetrics.explain(a.promql(), names.metrics());
+        return why == null ? "" : why;
     }
 
     static List<ResultRow> rowsOf(QueryResult result) {
@@ -278,6 +291,15 @@ public final class QueryModel {
     /** Why there is no answer, shown under the editor; null when the last query worked. */
     public ReadOnlyObjectProperty<QueryError> errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the last query found no series when a metric name in it is unknown, with the nearest known names:
+     * "No series: ml_predictions_totl is not a metric Prometheus knows. Did you mean ml_predictions_total?";
+     * empty otherwise.
+     */
+    public ReadOnlyStringProperty noSeriesHintProperty() {
+        return noSeriesHint.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -42,6 +42,8 @@ public final class QueryView extends BorderPane {
     final Label error = new Label();
     /** Prometheus's warnings and infos about a query that worked, e.g. "metric might not be a counter". */
     final Label notes = new Label();
+    /** Why a query found no series when a metric name in it is unknown, with the nearest names. */
+    final Label noSeries = new Label();
     final ToggleButton instant = new ToggleButton(QueryMode.INSTANT.label());
     final ToggleButton range = new ToggleButton(QueryMode.RANGE.label());
     private final ToggleGroup modes = new ToggleGroup();
@@ -112,6 +114,11 @@ public final class QueryView extends BorderPane {
         error.setWrapText(true);
         error.setMaxWidth(Double.MAX_VALUE);
         error.setCursor(Cursor.HAND);
+        noSeries.setId("query-no-series");
+        noSeries.getStyleClass().add(Styles.WARNING);
+        noSeries.setWrapText(true);
+        noSeries.setMaxWidth(Double.MAX_VALUE);
+        noSeries.managedProperty().bind(noSeries.visibleProperty());
         notes.setId("query-notes");
         notes.getStyleClass().add("query-notes");
         notes.setWrapText(true);
@@ -145,7 +152,7 @@ public final class QueryView extends BorderPane {
         StackPane results = new StackPane(table, chartBox, value, placeholder);
         VBox.setVgrow(results, Priority.ALWAYS);
 
-        VBox main = new VBox(6, editor, error, notes, results);
+        VBox main = new VBox(6, editor, error, noSeries, notes, results);
         side.setMinWidth(0);
         SplitPane split = new SplitPane(main, side);
         split.setDividerPositions(0.68);
@@ -166,6 +173,8 @@ public final class QueryView extends BorderPane {
         refreshNames.setOnAction(e -> model.requestNames());
         namesStatus.textProperty().bind(model.namesStatusProperty());
         summary.textProperty().bind(model.summaryProperty());
+        noSeries.textProperty().bind(model.noSeriesHintProperty());
+        noSeries.visibleProperty().bind(model.noSeriesHintProperty().isNotEmpty());
         busy.visibleProperty().bind(model.runningProperty());
         busy.managedProperty().bind(model.runningProperty());
 

@@ -210,6 +210,25 @@ class QueryModelTest {
     }
 
     @Test
+    void misspeltMetricNameSaysSoAndSuggestsTheNearestNames() throws Exception {
+        model.refreshNames();
+        run("rate(ml_predictions_totl[1m])");
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.noSeriesHintProperty().get()).isEqualTo(
+                "No series: ml_predictions_totl is not a metric Prometheus knows. Did you mean ml_predictions_total?");
+
+        model.modeProperty().set(QueryMode.RANGE);
+        run("sum(ml_predictions_totl)");
+        assertThat(model.noSeriesHintProperty().get()).startsWith("No series: ml_predictions_totl is not");
+
+        // Known metric, no matching labels: the spelling is not why, so no hint.
+        run("ml_predictions_total{model_version=\"v9\"}");
+        assertThat(model.answerProperty().get().count()).isZero();
+        assertThat(model.noSeriesHintProperty().get()).isEmpty();
+    }
+
+    @Test
     void aPrometheusThatDoesNotAnswerSaysSoInline() throws Exception {
         prometheus.set(new PrometheusClient("http://127.0.0.1:" + Ports.any(), PrometheusClient.defaultHttp()));
 

@@ -94,6 +94,22 @@ class QueryViewTest {
     }
 
     @Test
+    void misspeltMetricShowsTheNearestNamesUnderTheEditor(FxRobot robot) throws Exception {
+        until("names loaded at start", () -> model.metricNames().contains("ml_predictions_total"));
+        assertThat(fx(() -> view.noSeries.isVisible())).isFalse();
+        robot.clickOn("#query-editor").write("ml_predictions_totl");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+
+        until("the no-series hint", () -> view.noSeries.isVisible());
+        assertThat(fx(() -> view.noSeries.getText())).isEqualTo(
+                "No series: ml_predictions_totl is not a metric Prometheus knows. Did you mean ml_predictions_total?");
+        Bounds editor = fx(() -> view.editor.localToScene(view.editor.getBoundsInLocal()));
+        Bounds hint = fx(() -> view.noSeries.localToScene(view.noSeries.getBoundsInLocal()));
+        assertThat(hint.getMinY()).isBetween(editor.getMaxY(), editor.getMaxY() + 20);
+        assertThat(fx(() -> view.error.isVisible())).isFalse();
+    }
+
+    @Test
     void badQueryShowsPrometheusErrorInRedRightUnderTheEditor(FxRobot robot) throws Exception {
         robot.clickOn("#query-editor").write("sum(rate(up[5m])");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
