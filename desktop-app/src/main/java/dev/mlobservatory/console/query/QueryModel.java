@@ -251,6 +251,12 @@ public final class QueryModel {
         return List.of();
     }
 
+    /** The table as CSV ({@link ResultCsv}: a column per label, then value); empty when there is no table. */
+    public String resultCsv() {
+        QueryAnswer a = answer.get();
+        return a != null && a.result() instanceof QueryResult.Vector v ? ResultCsv.of(v) : "";
+    }
+
     // --- completion -----------------------------------------------------------------------------------
 
     /** Fetches metric and label names now, on the calling thread (tests; the executor in the app). */

@@ -3,6 +3,7 @@ package dev.mlobservatory.console.query;
 import atlantafx.base.theme.Styles;
 import dev.mlobservatory.console.prom.QueryNotes;
 import dev.mlobservatory.console.prom.QueryResult;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -20,6 +21,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -53,6 +56,7 @@ public final class QueryView extends BorderPane {
     final Label summary = new Label();
     final Label namesStatus = new Label();
     final Button refreshNames = new Button("Refresh names");
+    final Button copyCsv = new Button("Copy CSV");
     final TableView<ResultRow> table = new TableView<>();
     final RangeChart chart = new RangeChart();
     final Label chartNote = new Label();
@@ -93,12 +97,14 @@ public final class QueryView extends BorderPane {
         summary.setId("query-summary");
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         namesStatus.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        copyCsv.setId("query-copy-csv");
+        copyCsv.setTooltip(new Tooltip("Copy the table to the clipboard as CSV: a column per label, then the value"));
         refreshNames.setId("query-refresh-names");
         refreshNames.getStyleClass().add(Styles.FLAT);
         refreshNames.setTooltip(new Tooltip("Fetch metric and label names again for completion"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new HBox(instant, range), window, run, busy, summary, spacer, namesStatus, refreshNames);
+        HBox bar = new HBox(8, new HBox(instant, range), window, run, busy, summary, copyCsv, spacer, namesStatus, refreshNames);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 8, 0));
 
@@ -171,6 +177,12 @@ public final class QueryView extends BorderPane {
         });
         run.setOnAction(e -> model.run());
         refreshNames.setOnAction(e -> model.requestNames());
+        copyCsv.setOnAction(e -> {
+            ClipboardContent csv = new ClipboardContent();
+            csv.putString(model.resultCsv());
+            Clipboard.getSystemClipboard().setContent(csv);
+        });
+        copyCsv.disableProperty().bind(Bindings.isEmpty(model.rows()));
         namesStatus.textProperty().bind(model.namesStatusProperty());
         summary.textProperty().bind(model.summaryProperty());
         noSeries.textProperty().bind(model.noSeriesHintProperty());

@@ -229,6 +229,18 @@ class QueryModelTest {
     }
 
     @Test
+    void tableCopiesAsCsvWithAColumnPerLabel() throws Exception {
+        run("sum by (model_version, prediction_result) (ml_predictions_total)");
+        String[] lines = model.resultCsv().split("\r\n");
+        assertThat(lines[0]).isEqualTo("model_version,prediction_result,value");
+        assertThat(lines).contains("v1,setosa," + V1_SETOSA, "v2,virginica," + V2_VIRGINICA, "v1,error," + REJECTED);
+        assertThat(lines).hasSize(model.rows().size() + 1);
+
+        run("1 + 1"); // a scalar: no table, nothing to copy
+        assertThat(model.resultCsv()).isEmpty();
+    }
+
+    @Test
     void aPrometheusThatDoesNotAnswerSaysSoInline() throws Exception {
         prometheus.set(new PrometheusClient("http://127.0.0.1:" + Ports.any(), PrometheusClient.defaultHttp()));
 

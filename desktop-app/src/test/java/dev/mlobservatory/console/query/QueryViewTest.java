@@ -110,6 +110,18 @@ class QueryViewTest {
     }
 
     @Test
+    void copyCsvPutsTheTableOnTheClipboard(FxRobot robot) throws Exception {
+        assertThat(fx(() -> view.copyCsv.isDisabled())).as("nothing to copy yet").isTrue();
+        robot.clickOn("#query-editor").write("sum by (model_version) (ml_predictions_total)");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        until("rows in the table", () -> !view.table.getItems().isEmpty() && !view.copyCsv.isDisabled());
+
+        robot.clickOn("#query-copy-csv");
+        String copied = fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(copied).startsWith("model_version,value\r\n").contains("\r\nv1,").isEqualTo(model.resultCsv());
+    }
+
+    @Test
     void badQueryShowsPrometheusErrorInRedRightUnderTheEditor(FxRobot robot) throws Exception {
         robot.clickOn("#query-editor").write("sum(rate(up[5m])");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
