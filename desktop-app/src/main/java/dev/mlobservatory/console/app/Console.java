@@ -80,7 +80,7 @@ public final class Console implements AutoCloseable {
         this.chaos = new ChaosModel(executor, fx, http, stack.apiUrlProperty(), stack.apiUpProperty());
         this.alerts = new AlertsModel(executor, fx, stack.prometheusProperty());
         this.targets = new TargetsModel(executor, fx, stack.prometheusProperty());
-        this.query = new QueryModel(executor, fx, stack.prometheusProperty());
+        this.query = new QueryModel(executor, fx, stack.prometheusProperty(), home.resolve("query-history.txt"));
         DashboardQueries dashboard = null;
         String problem = null;
         try {

@@ -7,6 +7,7 @@ import dev.mlobservatory.console.prom.QueryResult;
 import dev.mlobservatory.console.prom.UnreachableException;
 import dev.mlobservatory.console.ui.Format;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,21 +50,39 @@ public final class QueryModel {
     private final ReadOnlyObjectWrapper<QueryError> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper noSeriesHint = new ReadOnlyStringWrapper(this, "noSeriesHint", "");
     private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
     private final ObservableList<ResultRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final QueryHistory history = new QueryHistory(QueryHistory.DEFAULT_CAPACITY);
+    /** Where the history survives a restart; null keeps it for this session only. */
+    private final HistoryFile historyFile;
 
     /** Bumped by every run: an answer whose number is no longer the newest is dropped, not shown. */
     private final AtomicLong generation = new AtomicLong();
     private final CompletionNames names;
     private final ChangeListener<PrometheusClient> onPrometheusChange = (obs, old, now) -> prometheusChanged(now);
     private boolean started;
+    private CompletableFuture<Void> lastHistorySave = CompletableFuture.completedFuture(null);
 
+    /** A model whose history lasts for this session only. */
     public QueryModel(ScheduledExecutorService executor, FxThread fx, ObservableValue<PrometheusClient> prometheus) {
+        this(executor, fx, prometheus, null);
+    }
+
+    /**
+     * A model whose history is read from {@code historyFile} now (at most 100 short lines: cheap enough for
+     * the FX thread) and written back on the executor after each query that adds to it; null for none.
+     */
+    public QueryModel(ScheduledExecutorService executor, FxThread fx, ObservableValue<PrometheusClient> prometheus,
+                      Path historyFile) {
         this.executor = executor;
         this.fx = fx;
         this.prometheus = prometheus;
         this.names = new CompletionNames(executor, fx, prometheus);
+        this.historyFile = historyFile == null ? null : new HistoryFile(historyFile);
+        if (this.historyFile != null) {
+            history.restore(this.historyFile.load());
+        }
     }
 
     // --- lifecycle ------------------------------------------------------------------------------------
@@ -82,19 +101,18 @@ public final class QueryModel {
     public void stop() {
         started = false;
         prometheus.removeListener(onPrometheusChange);
+        names.cancelRetry();
         generation.incrementAndGet();
         running.set(false);
     }
 
     private void prometheusChanged(PrometheusClient now) {
+        // A Prometheus just started may not answer yet: the names retry until it does (CompletionNames).
+        names.follow(now);
         if (now == null) {
-            names.clear();
             error.set(QueryError.notRunning());
-        } else {
-            if (error.get() != null && error.get().kind() == QueryError.Kind.NOT_RUNNING) {
-                error.set(null);
-            }
-            names.request();
+        } else if (error.get() != null && error.get().kind() == QueryError.Kind.NOT_RUNNING) {
+            error.set(null);
         }
     }
 
@@ -112,7 +130,9 @@ public final class QueryModel {
             error.set(new QueryError(QueryError.Kind.OTHER, "", "Type a PromQL query first, e.g. up"));
             return CompletableFuture.completedFuture(null);
         }
-        history.add(promql);
+        if (history.add(promql) && historyFile != null) {
+            lastHistorySave = historyFile.save(history.entries(), executor);
+        }
         PrometheusClient client = prometheus.getValue();
         if (client == null) {
             running.set(false);
@@ -174,6 +194,7 @@ public final class QueryModel {
                 rows.setAll(newRows);
                 error.set(null);
                 summary.set(a.summary());
+                noSeriesHint.set(noSeriesHint(a));
             });
             names.requestIfStale();
         } catch (PrometheusException e) {
@@ -207,6 +228,17 @@ public final class QueryModel {
         rows.clear();
         error.set(e);
         summary.set("");
+        noSeriesHint.set("");
+    }
+
+    /** On the FX thread, where the names live: the names are short and a few hundred, the check is cheap. */
+    private String noSeriesHint(QueryAnswer a) {
+        boolean series = a.result() instanceof QueryResult.Vector || a.result() instanceof QueryResult.Matrix;
+        if (!series || a.count() > 0) {
+            return "";
+        }
+        String why = UnknownMetrics.explain(a.promql(), names.metrics());
+        return why == null ? "" : why;
     }
 
     static List<ResultRow> rowsOf(QueryResult result) {
@@ -217,6 +249,12 @@ public final class QueryModel {
                     .toList();
         }
         return List.of();
+    }
+
+    /** The table as CSV ({@link ResultCsv}: a column per label, then value); empty when there is no table. */
+    public String resultCsv() {
+        QueryAnswer a = answer.get();
+        return a != null && a.result() instanceof QueryResult.Vector v ? ResultCsv.of(v) : "";
     }
 
     // --- completion -----------------------------------------------------------------------------------
@@ -261,6 +299,15 @@ public final class QueryModel {
         return error.getReadOnlyProperty();
     }
 
+    /**
+     * Why the last query found no series when a metric name in it is unknown, with the nearest known names:
+     * "No series: ml_predictions_totl is not a metric Prometheus knows. Did you mean ml_predictions_total?";
+     * empty otherwise.
+     */
+    public ReadOnlyStringProperty noSeriesHintProperty() {
+        return noSeriesHint.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
     }
@@ -288,9 +335,14 @@ public final class QueryModel {
         return names.labels();
     }
 
-    /** The session's queries, most recent first. */
+    /** The queries run, most recent first, including earlier sessions' when the model has a history file. */
     public ObservableList<String> history() {
         return history.entries();
+    }
+
+    /** Completes when the history as of the last query run is on disk (tests). */
+    CompletableFuture<Void> historySaved() {
+        return lastHistorySave;
     }
 
     public List<ExampleQueries.Example> examples() {

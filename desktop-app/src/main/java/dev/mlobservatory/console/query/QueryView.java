@@ -3,6 +3,7 @@ package dev.mlobservatory.console.query;
 import atlantafx.base.theme.Styles;
 import dev.mlobservatory.console.prom.QueryNotes;
 import dev.mlobservatory.console.prom.QueryResult;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -20,6 +21,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -42,6 +45,8 @@ public final class QueryView extends BorderPane {
     final Label error = new Label();
     /** Prometheus's warnings and infos about a query that worked, e.g. "metric might not be a counter". */
     final Label notes = new Label();
+    /** Why a query found no series when a metric name in it is unknown, with the nearest names. */
+    final Label noSeries = new Label();
     final ToggleButton instant = new ToggleButton(QueryMode.INSTANT.label());
     final ToggleButton range = new ToggleButton(QueryMode.RANGE.label());
     private final ToggleGroup modes = new ToggleGroup();
@@ -51,6 +56,7 @@ public final class QueryView extends BorderPane {
     final Label summary = new Label();
     final Label namesStatus = new Label();
     final Button refreshNames = new Button("Refresh names");
+    final Button copyCsv = new Button("Copy CSV");
     final TableView<ResultRow> table = new TableView<>();
     final RangeChart chart = new RangeChart();
     final Label chartNote = new Label();
@@ -91,12 +97,14 @@ public final class QueryView extends BorderPane {
         summary.setId("query-summary");
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         namesStatus.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        copyCsv.setId("query-copy-csv");
+        copyCsv.setTooltip(new Tooltip("Copy the table to the clipboard as CSV: a column per label, then the value"));
         refreshNames.setId("query-refresh-names");
         refreshNames.getStyleClass().add(Styles.FLAT);
         refreshNames.setTooltip(new Tooltip("Fetch metric and label names again for completion"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new HBox(instant, range), window, run, busy, summary, spacer, namesStatus, refreshNames);
+        HBox bar = new HBox(8, new HBox(instant, range), window, run, busy, summary, copyCsv, spacer, namesStatus, refreshNames);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 8, 0));
 
@@ -112,6 +120,11 @@ public final class QueryView extends BorderPane {
         error.setWrapText(true);
         error.setMaxWidth(Double.MAX_VALUE);
         error.setCursor(Cursor.HAND);
+        noSeries.setId("query-no-series");
+        noSeries.getStyleClass().add(Styles.WARNING);
+        noSeries.setWrapText(true);
+        noSeries.setMaxWidth(Double.MAX_VALUE);
+        noSeries.managedProperty().bind(noSeries.visibleProperty());
         notes.setId("query-notes");
         notes.getStyleClass().add("query-notes");
         notes.setWrapText(true);
@@ -145,7 +158,7 @@ public final class QueryView extends BorderPane {
         StackPane results = new StackPane(table, chartBox, value, placeholder);
         VBox.setVgrow(results, Priority.ALWAYS);
 
-        VBox main = new VBox(6, editor, error, notes, results);
+        VBox main = new VBox(6, editor, error, noSeries, notes, results);
         side.setMinWidth(0);
         SplitPane split = new SplitPane(main, side);
         split.setDividerPositions(0.68);
@@ -164,8 +177,16 @@ public final class QueryView extends BorderPane {
         });
         run.setOnAction(e -> model.run());
         refreshNames.setOnAction(e -> model.requestNames());
+        copyCsv.setOnAction(e -> {
+            ClipboardContent csv = new ClipboardContent();
+            csv.putString(model.resultCsv());
+            Clipboard.getSystemClipboard().setContent(csv);
+        });
+        copyCsv.disableProperty().bind(Bindings.isEmpty(model.rows()));
         namesStatus.textProperty().bind(model.namesStatusProperty());
         summary.textProperty().bind(model.summaryProperty());
+        noSeries.textProperty().bind(model.noSeriesHintProperty());
+        noSeries.visibleProperty().bind(model.noSeriesHintProperty().isNotEmpty());
         busy.visibleProperty().bind(model.runningProperty());
         busy.managedProperty().bind(model.runningProperty());
 

@@ -196,6 +196,51 @@ class QueryModelTest {
     }
 
     @Test
+    void namesLoadWhenPrometheusIsHandedOverWithoutAQueryOrRefresh() throws Exception {
+        prometheus.set(null);
+        model.start();
+        assertThat(model.metricNames()).isEmpty();
+
+        prometheus.set(stack.client);
+
+        CompletionNamesRetryTest.await("names from the live Prometheus",
+                () -> model.metricNames().contains("ml_predictions_total"));
+        assertThat(model.namesStatusProperty().get()).matches("\\d+ metric names, \\d+ label names")
+                .doesNotStartWith("0 ");
+    }
+
+    @Test
+    void misspeltMetricNameSaysSoAndSuggestsTheNearestNames() throws Exception {
+        model.refreshNames();
+        run("rate(ml_predictions_totl[1m])");
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.noSeriesHintProperty().get()).isEqualTo(
+                "No series: ml_predictions_totl is not a metric Prometheus knows. Did you mean ml_predictions_total?");
+
+        model.modeProperty().set(QueryMode.RANGE);
+        run("sum(ml_predictions_totl)");
+        assertThat(model.noSeriesHintProperty().get()).startsWith("No series: ml_predictions_totl is not");
+
+        // Known metric, no matching labels: the spelling is not why, so no hint.
+        run("ml_predictions_total{model_version=\"v9\"}");
+        assertThat(model.answerProperty().get().count()).isZero();
+        assertThat(model.noSeriesHintProperty().get()).isEmpty();
+    }
+
+    @Test
+    void tableCopiesAsCsvWithAColumnPerLabel() throws Exception {
+        run("sum by (model_version, prediction_result) (ml_predictions_total)");
+        String[] lines = model.resultCsv().split("\r\n");
+        assertThat(lines[0]).isEqualTo("model_version,prediction_result,value");
+        assertThat(lines).contains("v1,setosa," + V1_SETOSA, "v2,virginica," + V2_VIRGINICA, "v1,error," + REJECTED);
+        assertThat(lines).hasSize(model.rows().size() + 1);
+
+        run("1 + 1"); // a scalar: no table, nothing to copy
+        assertThat(model.resultCsv()).isEmpty();
+    }
+
+    @Test
     void aPrometheusThatDoesNotAnswerSaysSoInline() throws Exception {
         prometheus.set(new PrometheusClient("http://127.0.0.1:" + Ports.any(), PrometheusClient.defaultHttp()));
 

@@ -94,6 +94,34 @@ class QueryViewTest {
     }
 
     @Test
+    void misspeltMetricShowsTheNearestNamesUnderTheEditor(FxRobot robot) throws Exception {
+        until("names loaded at start", () -> model.metricNames().contains("ml_predictions_total"));
+        assertThat(fx(() -> view.noSeries.isVisible())).isFalse();
+        robot.clickOn("#query-editor").write("ml_predictions_totl");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+
+        until("the no-series hint", () -> view.noSeries.isVisible());
+        assertThat(fx(() -> view.noSeries.getText())).isEqualTo(
+                "No series: ml_predictions_totl is not a metric Prometheus knows. Did you mean ml_predictions_total?");
+        Bounds editor = fx(() -> view.editor.localToScene(view.editor.getBoundsInLocal()));
+        Bounds hint = fx(() -> view.noSeries.localToScene(view.noSeries.getBoundsInLocal()));
+        assertThat(hint.getMinY()).isBetween(editor.getMaxY(), editor.getMaxY() + 20);
+        assertThat(fx(() -> view.error.isVisible())).isFalse();
+    }
+
+    @Test
+    void copyCsvPutsTheTableOnTheClipboard(FxRobot robot) throws Exception {
+        assertThat(fx(() -> view.copyCsv.isDisabled())).as("nothing to copy yet").isTrue();
+        robot.clickOn("#query-editor").write("sum by (model_version) (ml_predictions_total)");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        until("rows in the table", () -> !view.table.getItems().isEmpty() && !view.copyCsv.isDisabled());
+
+        robot.clickOn("#query-copy-csv");
+        String copied = fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(copied).startsWith("model_version,value\r\n").contains("\r\nv1,").isEqualTo(model.resultCsv());
+    }
+
+    @Test
     void badQueryShowsPrometheusErrorInRedRightUnderTheEditor(FxRobot robot) throws Exception {
         robot.clickOn("#query-editor").write("sum(rate(up[5m])");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
