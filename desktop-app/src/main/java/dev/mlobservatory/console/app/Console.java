@@ -81,6 +81,9 @@ public final class Console implements AutoCloseable {
         this.alerts = new AlertsModel(executor, fx, stack.prometheusProperty());
         this.targets = new TargetsModel(executor, fx, stack.prometheusProperty());
         this.query = new QueryModel(executor, fx, stack.prometheusProperty(), home.resolve("query-history.txt"));
+        alerts.explainAbsence(stack.prometheusAbsenceProperty());
+        targets.explainAbsence(stack.prometheusAbsenceProperty());
+        query.explainAbsence(stack.prometheusAbsenceProperty());
         DashboardQueries dashboard = null;
         String problem = null;
         try {
@@ -94,6 +97,9 @@ public final class Console implements AutoCloseable {
         this.dashboardUid = dashboard == null ? DashboardQueries.DEFAULT_UID : dashboard.uid();
         this.live = dashboard == null ? null
                 : new LiveModel(executor, fx, stack.prometheusProperty(), dashboard, traffic.samples());
+        if (live != null) {
+            live.explainAbsence(stack.prometheusAbsenceProperty());
+        }
         this.diagnostics = new Diagnostics(stack, logFile, "ML Observatory " + version());
         restoreSettings();
     }

@@ -2,6 +2,7 @@ package dev.mlobservatory.console.live;
 
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.concurrent.Poller;
+import dev.mlobservatory.console.prom.PrometheusAbsence;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.PrometheusException;
 import dev.mlobservatory.console.prom.QueryResult;
@@ -35,9 +36,13 @@ public final class LiveModel {
     public enum Level { OK, WARNING, DANGER }
 
     static final String NO_PROMETHEUS = "Prometheus not running — showing what the traffic engine measures. "
-            + "Start the stack (Stack panel) to see Prometheus's estimates beside them.";
+            + "Press ▶ Start stack (top left) to see Prometheus's estimates beside them.";
+    static final String NO_PROMETHEUS_INSTALLED = "No Prometheus in this stack (none was found on this computer) — "
+            + "showing what the traffic engine measures. Get it on the Stack tab to see Prometheus's estimates too.";
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveModel.class);
+    /** Why there is no Prometheus while there is none; told by {@link #explainAbsence}. */
+    private volatile PrometheusAbsence absence = PrometheusAbsence.NOT_STARTED;
     private volatile boolean firstServerData;
 
     /** A dashboard panel ready to run: queries with variables substituted, and the factor to the chart's unit. */
@@ -93,6 +98,12 @@ public final class LiveModel {
     }
 
     /** Refreshes now and then every {@link LiveSettings#refresh()}, on the executor. Idempotent. */
+    /** Follows why there is no Prometheus (the stack's word for it), so the status line says what is true. */
+    public void explainAbsence(javafx.beans.value.ObservableValue<PrometheusAbsence> why) {
+        absence = why.getValue() == null ? PrometheusAbsence.NOT_STARTED : why.getValue();
+        why.addListener((obs, old, now) -> absence = now == null ? PrometheusAbsence.NOT_STARTED : now);
+    }
+
     public void start() {
         poller.start();
     }
@@ -130,7 +141,7 @@ public final class LiveModel {
         Level lvl;
         boolean answered = false;
         if (p == null) {
-            text = NO_PROMETHEUS;
+            text = absence == PrometheusAbsence.NOT_INSTALLED ? NO_PROMETHEUS_INSTALLED : NO_PROMETHEUS;
             lvl = Level.WARNING;
         } else {
             List<String> rejected = new ArrayList<>();

@@ -32,9 +32,12 @@ public final class LiveView extends BorderPane {
 
     private final LiveModel model;
     private final Label status = new Label();
-    private final Label legendNote = new Label(
-            "Solid: Prometheus, running the Grafana dashboard's queries (latency estimated by histogram_quantile "
-                    + "from the buckets). Dashed: the traffic engine, timing every response it got.");
+    static final String LEGEND_WITH_PROMETHEUS = "Solid: Prometheus, running the Grafana dashboard's queries "
+            + "(latency estimated by histogram_quantile from the buckets). Dashed: the traffic engine, timing every "
+            + "response it got.";
+    static final String LEGEND_CLIENT_ONLY = "Dashed: the traffic engine, timing every response it got. "
+            + "Prometheus's solid lines join them once it answers.";
+    private final Label legendNote = new Label();
     private final Map<LiveChart, ChartPart> charts = new EnumMap<>(LiveChart.class);
 
     /** One chart, its renderer and its data sets by series. */
@@ -117,6 +120,9 @@ public final class LiveView extends BorderPane {
         status.setWrapText(true);
         legendNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         legendNote.setWrapText(true);
+        // Solid lines come only from a Prometheus that answers: without one, the note explains only what is drawn.
+        legendNote.textProperty().bind(javafx.beans.binding.Bindings.when(model.prometheusAnsweringProperty())
+                .then(LEGEND_WITH_PROMETHEUS).otherwise(LEGEND_CLIENT_ONLY));
         VBox top = new VBox(status, legendNote);
         top.setSpacing(2);
         top.setPadding(new Insets(6, 8, 4, 8));

@@ -10,10 +10,6 @@ final class PrometheusMessages {
     private PrometheusMessages() {
     }
 
-    /** No Prometheus is running (none was started, or the stack was stopped). */
-    static String notRunning(String toSee) {
-        return "Prometheus is not running: start the stack (Stack panel) to see " + toSee + ".";
-    }
 
     /** Why a call failed, in words a student can act on; never a stack trace. */
     static String failure(PrometheusClient client, Exception e) {

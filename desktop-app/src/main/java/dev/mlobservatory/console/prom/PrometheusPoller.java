@@ -33,7 +33,9 @@ public abstract class PrometheusPoller<T> {
     // Named after the model (AlertsModel, TargetsModel): a log line says which tab failed.
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final String what;
-    private final String notRunning;
+    private final String toSee;
+    /** Why there is no Prometheus while there is none; told by {@link #explainAbsence}. */
+    private volatile PrometheusAbsence absence = PrometheusAbsence.NOT_STARTED;
     private final Object pollLock = new Object();
     private volatile PrometheusClient client;
 
@@ -51,13 +53,22 @@ public abstract class PrometheusPoller<T> {
         this.poll = new Poller(executor, pollEvery, this::refresh);
         this.tick = new Poller(executor, TICK, () -> fx.run(() -> tick(Instant.now())));
         this.what = what;
-        this.notRunning = PrometheusMessages.notRunning(toSee);
+        this.toSee = toSee;
         this.client = prometheus.getValue();
-        message.set(client == null ? notRunning
+        message.set(client == null ? absence.say("see " + toSee)
                 : "Asking Prometheus at " + client.baseUrl() + " for its " + what + "…");
         prometheus.addListener((obs, old, now) -> {
             client = now;
             // A new Prometheus (or none): show it now rather than at the next poll.
+            poll.runSoon();
+        });
+    }
+
+    /** Follows why there is no Prometheus (the stack's word for it), so the message says what is true. */
+    public void explainAbsence(ObservableValue<PrometheusAbsence> why) {
+        absence = why.getValue() == null ? PrometheusAbsence.NOT_STARTED : why.getValue();
+        why.addListener((obs, old, now) -> {
+            absence = now == null ? PrometheusAbsence.NOT_STARTED : now;
             poll.runSoon();
         });
     }
@@ -84,7 +95,7 @@ public abstract class PrometheusPoller<T> {
             PrometheusClient prometheus = client;
             Instant now = Instant.now();
             if (prometheus == null) {
-                unavailable(notRunning);
+                unavailable(absence.say("see " + toSee));
                 return;
             }
             T answer;

@@ -1,6 +1,7 @@
 package dev.mlobservatory.console.query;
 
 import java.util.regex.Matcher;
+import dev.mlobservatory.console.prom.PrometheusAbsence;
 import java.util.regex.Pattern;
 
 /**
@@ -21,8 +22,8 @@ public record QueryError(Kind kind, String errorType, String message) {
         OTHER
     }
 
-    static final String NOT_RUNNING_TEXT =
-            "Prometheus is not running: start the stack (Stack panel) to run queries and complete metric names.";
+    /** What a query needs, in the sentence that says why there is no Prometheus. */
+    static final String TO_RUN = "run queries and complete metric names";
 
     /** Prometheus prefixes parse errors with this; it says nothing to a student, so the display drops it. */
     private static final String PARAMETER_PREFIX = "invalid parameter \"query\": ";
@@ -37,8 +38,8 @@ public record QueryError(Kind kind, String errorType, String message) {
         message = message == null ? "" : message;
     }
 
-    static QueryError notRunning() {
-        return new QueryError(Kind.NOT_RUNNING, "", NOT_RUNNING_TEXT);
+    static QueryError notRunning(PrometheusAbsence why) {
+        return new QueryError(Kind.NOT_RUNNING, "", why.say(TO_RUN));
     }
 
     /** The line shown under the editor, e.g. "bad_data: 1:17: parse error: unclosed left parenthesis". */

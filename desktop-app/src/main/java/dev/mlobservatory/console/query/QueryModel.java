@@ -1,6 +1,7 @@
 package dev.mlobservatory.console.query;
 
 import dev.mlobservatory.console.concurrent.FxThread;
+import dev.mlobservatory.console.prom.PrometheusAbsence;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.PrometheusException;
 import dev.mlobservatory.console.prom.QueryResult;
@@ -37,6 +38,9 @@ import org.slf4j.LoggerFactory;
  * Queries run on the executor; only the newest query's outcome is ever published.
  */
 public final class QueryModel {
+
+    /** Why there is no Prometheus while there is none (FX thread). */
+    private PrometheusAbsence absence = PrometheusAbsence.NOT_STARTED;
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryModel.class);
     private final ScheduledExecutorService executor;
@@ -110,10 +114,21 @@ public final class QueryModel {
         // A Prometheus just started may not answer yet: the names retry until it does (CompletionNames).
         names.follow(now);
         if (now == null) {
-            error.set(QueryError.notRunning());
+            error.set(QueryError.notRunning(absence));
         } else if (error.get() != null && error.get().kind() == QueryError.Kind.NOT_RUNNING) {
             error.set(null);
         }
+    }
+
+    /** Follows why there is no Prometheus (the stack's word for it), so the editor says what is true. */
+    public void explainAbsence(ObservableValue<PrometheusAbsence> why) {
+        absence = why.getValue() == null ? PrometheusAbsence.NOT_STARTED : why.getValue();
+        why.addListener((obs, old, now) -> {
+            absence = now == null ? PrometheusAbsence.NOT_STARTED : now;
+            if (error.get() != null && error.get().kind() == QueryError.Kind.NOT_RUNNING) {
+                error.set(QueryError.notRunning(absence));
+            }
+        });
     }
 
     // --- queries --------------------------------------------------------------------------------------
@@ -136,7 +151,7 @@ public final class QueryModel {
         PrometheusClient client = prometheus.getValue();
         if (client == null) {
             running.set(false);
-            showError(QueryError.notRunning());
+            showError(QueryError.notRunning(absence));
             return CompletableFuture.completedFuture(null);
         }
         QueryMode m = mode.get();
@@ -201,7 +216,7 @@ public final class QueryModel {
             publishError(id, new QueryError(QueryError.Kind.PROMETHEUS, e.errorType(), e.getMessage()));
         } catch (UnreachableException e) {
             publishError(id, new QueryError(QueryError.Kind.UNREACHABLE, "", e.getMessage()
-                    + ". Is the stack still running? Start it in the Stack panel."));
+                    + ". Is the stack still running? Start it with ▶ Start stack (top left)."));
         } catch (IOException | RuntimeException e) {
             LOG.warn("query '{}' failed", promql, e);
             publishError(id, new QueryError(QueryError.Kind.OTHER, "", "The query failed: " + e));

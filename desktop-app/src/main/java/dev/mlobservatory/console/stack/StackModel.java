@@ -2,6 +2,7 @@ package dev.mlobservatory.console.stack;
 
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.env.Environment;
+import dev.mlobservatory.console.prom.PrometheusAbsence;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import java.nio.file.Path;
 import java.util.concurrent.Future;
@@ -40,6 +41,9 @@ public final class StackModel {
     /** False after Kill API until Restart API: what the Chaos panel's buttons follow. */
     private final ReadOnlyBooleanWrapper apiUp = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper prometheusExit = new ReadOnlyStringWrapper();
+    /** Why there is no Prometheus to ask, null while there is one: so each tab says what is true. */
+    private final ReadOnlyObjectWrapper<PrometheusAbsence> prometheusAbsence =
+            new ReadOnlyObjectWrapper<>(PrometheusAbsence.NOT_STARTED);
 
     private volatile RunningStack running;
     private volatile Future<?> starting;
@@ -244,6 +248,9 @@ public final class StackModel {
         fx.run(() -> {
             apiUrl.set(next.apiUrl());
             grafanaUrl.set(next.grafanaUrl());
+            // Before the client: whoever follows the client reads why it is null.
+            prometheusAbsence.set(next.prometheus() != null ? null
+                    : next.running() ? PrometheusAbsence.NOT_INSTALLED : PrometheusAbsence.NOT_STARTED);
             prometheus.set(next.prometheus());
             prometheusExit.set(next.prometheusExit());
             published = next;
@@ -272,6 +279,9 @@ public final class StackModel {
     public ReadOnlyStringProperty prometheusExitProperty() { return prometheusExit.getReadOnlyProperty(); }
     /** The current Prometheus, null when none runs: every Prometheus-backed tab follows it. */
     public ReadOnlyObjectProperty<PrometheusClient> prometheusProperty() { return prometheus.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<PrometheusAbsence> prometheusAbsenceProperty() {
+        return prometheusAbsence.getReadOnlyProperty();
+    }
     public ReadOnlyStringProperty apiUrlProperty() { return apiUrl.getReadOnlyProperty(); }
     public ReadOnlyStringProperty grafanaUrlProperty() { return grafanaUrl.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty apiUpProperty() { return apiUp.getReadOnlyProperty(); }

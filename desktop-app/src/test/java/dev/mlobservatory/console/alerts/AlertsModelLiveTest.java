@@ -205,7 +205,7 @@ class AlertsModelLiveTest {
         absent.refresh();
 
         assertThat(absent.messageProperty().get())
-                .isEqualTo("Prometheus is not running: start the stack (Stack panel) to see alert rules.");
+                .isEqualTo("Prometheus is not running: press ▶ Start stack (top left) to see alert rules.");
         assertThat(absent.alerts()).isEmpty();
         assertThat(absent.chipProperty().getValue().level()).isEqualTo(Chip.Level.IDLE);
         assertThat(absent.reachableProperty().get()).isFalse();

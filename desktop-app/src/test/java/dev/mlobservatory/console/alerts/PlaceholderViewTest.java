@@ -66,9 +66,9 @@ class PlaceholderViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(placeholder(robot, "alerts-table"))
-                .isEqualTo("Prometheus is not running: start the stack (Stack panel) to see alert rules.");
+                .isEqualTo("Prometheus is not running: press ▶ Start stack (top left) to see alert rules.");
         assertThat(placeholder(robot, "targets-table"))
-                .isEqualTo("Prometheus is not running: start the stack (Stack panel) to see its scrape targets.");
+                .isEqualTo("Prometheus is not running: press ▶ Start stack (top left) to see its scrape targets.");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("0/0 up").tryQuery()).isPresent();
     }

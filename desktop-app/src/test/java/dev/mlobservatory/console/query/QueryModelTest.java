@@ -188,7 +188,7 @@ class QueryModelTest {
         run("up");
 
         assertThat(model.errorProperty().get().text())
-                .isEqualTo("Prometheus is not running: start the stack (Stack panel) to run queries and complete metric names.");
+                .isEqualTo("Prometheus is not running: press ▶ Start stack (top left) to run queries and complete metric names.");
         assertThat(model.answerProperty().get()).isNull();
         assertThat(model.runningProperty().get()).isFalse();
         assertThat(model.history()).containsExactly("up");
@@ -247,7 +247,7 @@ class QueryModelTest {
         run("up");
 
         assertThat(model.errorProperty().get().kind()).isEqualTo(QueryError.Kind.UNREACHABLE);
-        assertThat(model.errorProperty().get().text()).contains("is not reachable").contains("Stack panel");
+        assertThat(model.errorProperty().get().text()).contains("is not reachable").contains("▶ Start stack");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.mlobservatory.console.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlobservatory.console.prom.PrometheusAbsence;
 import dev.mlobservatory.console.prom.QueryNotes;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -32,8 +33,8 @@ class QueryPartsTest {
         QueryError second = new QueryError(QueryError.Kind.PROMETHEUS, "bad_data", "2:3: parse error: x");
         assertThat(second.offsetIn("up\n+ (")).isEqualTo(5);
         assertThat(new QueryError(QueryError.Kind.PROMETHEUS, "execution", "query timed out").offsetIn("up")).isEqualTo(-1);
-        assertThat(QueryError.notRunning().offsetIn("up")).isEqualTo(-1);
-        assertThat(QueryError.notRunning().text()).startsWith("Prometheus is not running");
+        assertThat(QueryError.notRunning(PrometheusAbsence.NOT_STARTED).offsetIn("up")).isEqualTo(-1);
+        assertThat(QueryError.notRunning(PrometheusAbsence.NOT_STARTED).text()).startsWith("Prometheus is not running");
     }
 
     @Test

@@ -3,9 +3,11 @@ package dev.mlobservatory.console.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlobservatory.api.testing.Tools;
+import dev.mlobservatory.console.alerts.AlertsModel;
 import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.install.ToolsFolder;
+import dev.mlobservatory.console.prom.PrometheusAbsence;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.testing.LiveStack;
 import dev.mlobservatory.console.ui.Chip;
@@ -214,7 +216,16 @@ class StackModelTest {
         assertThat(setup.environment().prometheusUsable()).isFalse();
         assertThat(log.statusProperty().get()).contains("Prometheus not found");
 
+        assertThat(model.prometheusAbsenceProperty().get()).isEqualTo(PrometheusAbsence.NOT_STARTED);
+        AlertsModel alerts = new AlertsModel(executor, FxThread.direct(), model.prometheusProperty());
+        alerts.explainAbsence(model.prometheusAbsenceProperty());
+
         assertThat(started().prometheus()).isNull();
+        // Running without Prometheus: the tabs say so, and no longer ask for a Start that cannot help.
+        assertThat(model.prometheusAbsenceProperty().get()).isEqualTo(PrometheusAbsence.NOT_INSTALLED);
+        alerts.refresh();
+        assertThat(alerts.messageProperty().get()).startsWith("This stack runs without Prometheus")
+                .contains("Get Prometheus 3.5 LTS").endsWith("to see alert rules.");
         assertThat(children.alive()).isEmpty();
         health.pollOnce();
         assertThat(health.apiChipProperty().get().level()).isEqualTo(Chip.Level.OK);
