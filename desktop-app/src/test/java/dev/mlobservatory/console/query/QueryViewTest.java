@@ -249,7 +249,7 @@ class QueryViewTest {
                 && view.error.getText().startsWith("Prometheus is not running"));
         robot.clickOn("#query-editor").write("up");
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        assertThat(fx(() -> view.error.getText())).startsWith("Prometheus is not running: start the stack");
+        assertThat(fx(() -> view.error.getText())).startsWith("Prometheus is not running: press ▶ Start stack (top left)");
         assertThat(fx(() -> view.error.getStyleClass())).contains(Styles.WARNING);
 
         robot.interact(() -> prometheus.set(stack.client));
