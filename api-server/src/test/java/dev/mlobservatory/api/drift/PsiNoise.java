@@ -1,6 +1,6 @@
 package dev.mlobservatory.api.drift;
 
-import dev.mlobservatory.api.model.IrisData;
+import dev.mlobservatory.api.model.IrisSampler;
 import dev.mlobservatory.api.model.IrisFeatures;
 import dev.mlobservatory.api.model.ModelCatalog;
 import java.util.Arrays;
@@ -9,37 +9,20 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * How the drift index behaves on traffic like the console's: flowers drawn from all 150 rows of the Iris data with
- * 0.05 cm of Gaussian noise, rounded to 0.1 cm, optionally shifted by whole global standard deviations (the
- * console's FlowerGenerator). Per seed one stream of flowers; the index is read after the first n of them, as a
- * freshly started API sees them. {@link #main} prints the table of the README; {@link DriftNoiseTest} asserts on it.
+ * How the drift index behaves on the console's traffic: flowers from {@link IrisSampler}, the very generator the
+ * console's FlowerGenerator sends (all 150 rows of the Iris data with 0.05 cm of Gaussian noise, rounded to 0.1 cm,
+ * optionally shifted by whole global standard deviations). Per seed one stream of flowers; the index is read after
+ * the first n of them, as a freshly started API sees them. {@link #main} prints the table of the README; {@link DriftNoiseTest} asserts on it.
  */
 final class PsiNoise {
 
     /** Fill levels at which the index is read: a freshly started API up to a full window. */
     static final int[] FILLS = {50, 100, 200, 300, 500};
-    /** Same as the console's FlowerGenerator: its unit of drift, its noise and its floor. */
-    static final double[] GLOBAL_STD = {0.828, 0.436, 1.765, 0.762};
-    static final double JITTER_CM = 0.05;
-    static final double MIN_CM = 0.1;
-
-    private static final double[][] IRIS = IrisData.flowers().stream().map(f -> f.features().toArray())
-            .toArray(double[][]::new);
 
     private final List<ReferenceBins> bins;
 
     PsiNoise(List<double[]> training) {
         this.bins = training.stream().map(ReferenceBins::fromTraining).toList();
-    }
-
-    static double[] flower(SplittableRandom random, double drift) {
-        double[] row = IRIS[random.nextInt(IRIS.length)];
-        double[] f = new double[row.length];
-        for (int i = 0; i < f.length; i++) {
-            double v = row[i] + JITTER_CM * random.nextGaussian() + drift * GLOBAL_STD[i];
-            f[i] = Math.max(MIN_CM, Math.round(v * 10) / 10.0);
-        }
-        return f;
     }
 
     /**
@@ -52,7 +35,7 @@ final class PsiNoise {
             SplittableRandom random = new SplittableRandom(1_000 + s);
             double[][] rows = new double[fill][];
             for (int i = 0; i < fill; i++) {
-                rows[i] = flower(random, drift);
+                rows[i] = IrisSampler.flower(random, drift);
             }
             for (int f = 0; f < bins.size(); f++) {
                 out[f][s] = corrected ? DriftMonitor.psi(bins.get(f), rows, f) : DriftMonitor.rawPsi(bins.get(f), rows, f);

@@ -1,7 +1,6 @@
 package dev.mlobservatory.console.traffic;
 
-import dev.mlobservatory.api.model.IrisData;
-import dev.mlobservatory.api.model.IrisFeatures;
+import dev.mlobservatory.api.model.IrisSampler;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
@@ -20,21 +19,6 @@ public final class FlowerGenerator {
     }
 
     /**
-     * The 150 flowers of data/iris.csv, read by the API's own parser: generated flowers are drawn from them, so the
-     * traffic looks like the training data to the API's drift index (PSI near 0) until drift is asked for.
-     * Measurements in the order of {@link IrisFeatures#NAMES}.
-     */
-    static final double[][] IRIS = IrisData.flowers().stream()
-            .map(f -> f.features().toArray())
-            .toArray(double[][]::new);
-    /** Standard deviation of each feature over all 150 flowers: the unit of drift. */
-    static final double[] GLOBAL_STD = {0.828, 0.436, 1.765, 0.762};
-    /** Measurement noise added to a drawn flower, in cm: half the data's 0.1 cm resolution. */
-    static final double JITTER_CM = 0.05;
-    /** Smallest generated measurement: a Gaussian tail must not produce a negative (invalid) flower. */
-    static final double MIN_CM = 0.1;
-
-    /**
      * A body for one request. Valid flowers: a real Iris flower drawn at random, each measurement with a little
      * Gaussian noise, then shifted by {@code drift} global standard deviations.
      */
@@ -43,18 +27,8 @@ public final class FlowerGenerator {
             ErrorKind kind = ErrorKind.values()[random.nextInt(ErrorKind.values().length)];
             return new Body(invalid(kind, random).getBytes(StandardCharsets.UTF_8), kind);
         }
-        double[] f = flower(random, drift);
+        double[] f = IrisSampler.flower(random, drift);
         return new Body(json(f).getBytes(StandardCharsets.UTF_8), null);
-    }
-
-    static double[] flower(RandomGenerator random, double drift) {
-        double[] row = IRIS[random.nextInt(IRIS.length)];
-        double[] f = new double[row.length];
-        for (int i = 0; i < f.length; i++) {
-            double v = row[i] + JITTER_CM * random.nextGaussian() + drift * GLOBAL_STD[i];
-            f[i] = Math.max(MIN_CM, Math.round(v * 10) / 10.0);
-        }
-        return f;
     }
 
     static String json(double[] f) {

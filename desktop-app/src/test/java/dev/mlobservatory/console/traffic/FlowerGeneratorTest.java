@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.mlobservatory.api.TestApi;
 import dev.mlobservatory.api.model.IrisData;
+import dev.mlobservatory.api.model.IrisSampler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,10 +21,10 @@ class FlowerGeneratorTest {
         List<double[]> generated = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 20_000; i++) {
-            generated.add(FlowerGenerator.flower(random, 0));
+            generated.add(IrisSampler.flower(random, 0));
         }
         for (int f = 0; f < 4; f++) {
-            assertThat(std(all, f)).isCloseTo(FlowerGenerator.GLOBAL_STD[f], within(0.001));
+            assertThat(std(all, f)).isCloseTo(IrisSampler.GLOBAL_STD[f], within(0.001));
             assertThat(mean(generated, f)).as("mean of feature " + f).isCloseTo(mean(all, f), within(0.03));
             assertThat(std(generated, f)).as("std of feature " + f).isCloseTo(std(all, f), within(0.03));
         }
@@ -36,15 +37,15 @@ class FlowerGeneratorTest {
         double[] plain = new double[4];
         double[] drifted = new double[4];
         for (int i = 0; i < n; i++) {
-            double[] a = FlowerGenerator.flower(random, 0);
-            double[] b = FlowerGenerator.flower(random, 1.0);
+            double[] a = IrisSampler.flower(random, 0);
+            double[] b = IrisSampler.flower(random, 1.0);
             for (int f = 0; f < 4; f++) {
                 plain[f] += a[f] / n;
                 drifted[f] += b[f] / n;
             }
         }
         for (int f = 0; f < 4; f++) {
-            assertThat(drifted[f] - plain[f]).as("feature " + f).isCloseTo(FlowerGenerator.GLOBAL_STD[f], within(0.05));
+            assertThat(drifted[f] - plain[f]).as("feature " + f).isCloseTo(IrisSampler.GLOBAL_STD[f], within(0.05));
         }
     }
 
