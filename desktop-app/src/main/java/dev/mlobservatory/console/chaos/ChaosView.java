@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -39,36 +40,47 @@ public final class ChaosView extends VBox {
     }
 
     private void createView() {
-        setSpacing(8);
-        setPadding(new Insets(0, 10, 10, 10));
+        setSpacing(6);
+        setPadding(new Insets(0, 10, 6, 10));
         target.getItems().setAll(ChaosModel.Target.values());
         target.setId("chaos-target");
-        HBox targetRow = new HBox(6, new Label("Affects"), target);
-        targetRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         kill.setId("chaos-kill");
         kill.getStyleClass().add(Styles.DANGER);
         kill.setTooltip(new Tooltip("Stop the API as a crash would: the target goes down and APIDown goes pending, then fires after 1 m"));
         restart.setId("chaos-restart");
         restart.setTooltip(new Tooltip("Start the API again on the same port"));
         reset.setId("chaos-reset");
+        reset.setTooltip(new Tooltip("Remove every injected fault and the input drift"));
         for (Button b : new Button[] {kill, restart, reset}) {
             b.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(b, Priority.ALWAYS);
         }
+        // Which version the faults hit sits on the title row, and the three buttons share one row: the panel has
+        // to fit 1366×768 in presenter mode without a scroll bar.
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Label affects = new Label("on");
+        Label section = Controls.section("Classroom chaos");
+        section.setMinWidth(Region.USE_PREF_SIZE);
+        affects.setMinWidth(Region.USE_PREF_SIZE);
+        HBox title = new HBox(6, section, gap, affects, target);
+        title.setAlignment(javafx.geometry.Pos.BOTTOM_LEFT);
+        target.setTooltip(new Tooltip("Which model version the slow model and the failures affect"));
         status.setWrapText(true);
-        status.getStyleClass().add(Styles.TEXT_SMALL);
+        // A note of fixed height at the bottom: a longer message never pushes a control or adds a scroll bar.
+        status.getStyleClass().addAll(Styles.TEXT_SMALL, "panel-note", "panel-note-tall");
         status.setId("chaos-status");
+        status.setTooltip(new Tooltip());
+        status.getTooltip().textProperty().bind(status.textProperty());
         getChildren().addAll(
-                Controls.section("Classroom chaos"),
+                title,
                 Controls.slider("Slow model", chaos.latencyMsProperty(), 0, ChaosModel.MAX_LATENCY_MS,
                         v -> String.format(Locale.ROOT, "+%.0f ms", v)),
                 Controls.slider("Failures", chaos.errorPercentProperty(), 0, 100,
                         v -> String.format(Locale.ROOT, "%.0f %%", v)),
-                targetRow,
                 Controls.slider("Input drift", traffic.driftProperty(), 0, 3,
                         v -> String.format(Locale.ROOT, "%.1f σ", v)),
-                new HBox(6, kill, restart),
-                reset,
+                new HBox(6, kill, restart, reset),
                 status);
     }
 

@@ -29,17 +29,20 @@ public final class TrafficView extends VBox {
     }
 
     private void createView() {
-        setSpacing(8);
-        setPadding(new Insets(10));
+        setSpacing(6);
+        setPadding(new Insets(10, 10, 0, 10));
         Spinner<Double> rate = Controls.spinner(model.rateProperty(), 1, TrafficModel.MAX_UI_RATE, 10);
         rate.setId("traffic-rate");
         rate.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(rate, Priority.ALWAYS);
-        HBox rateRow = new HBox(6, new Label("Rate (req/s)"), rate);
-        rateRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-
+        rate.getStyleClass().add("rate-spinner");
         startStop.setId("traffic-start");
         startStop.setMaxWidth(Double.MAX_VALUE);
+        startStop.getStyleClass().add("traffic-start");
+        HBox.setHgrow(startStop, Priority.ALWAYS);
+        // Rate and Start share a row: in presenter mode at 1366×768 the whole side panel must fit without scrolling.
+        HBox rateRow = new HBox(6, new Label("Rate"), rate, new Label("req/s"), startStop);
+        rateRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         startStop.setTooltip(new Tooltip("Start or stop the test traffic (Ctrl+T)"));
 
         burst.setId("traffic-burst");
@@ -48,12 +51,14 @@ public final class TrafficView extends VBox {
         burst.setTooltip(new Tooltip("Multiply the rate for a few seconds, then return (Ctrl+B)"));
 
         status.setWrapText(true);
-        status.getStyleClass().add(Styles.TEXT_SMALL);
+        status.getStyleClass().addAll(Styles.TEXT_SMALL, "panel-note");
+        status.setId("traffic-status");
+        status.setTooltip(new Tooltip());
+        status.getTooltip().textProperty().bind(status.textProperty());
 
         getChildren().addAll(
                 Controls.section("Test traffic"),
                 rateRow,
-                startStop,
                 burst,
                 Controls.slider("Invalid requests", model.errorRatioProperty(), 0, 0.5,
                         v -> String.format(Locale.ROOT, "%.0f %%", v * 100)),
@@ -64,28 +69,41 @@ public final class TrafficView extends VBox {
                 status);
     }
 
+    /** Two name/value pairs per row: five readouts in three rows, so the panel fits a projector's 768 lines. */
     private GridPane readout() {
         GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(2);
-        addReadout(grid, 0, "rate", Bindings.createStringBinding(
+        grid.setHgap(10);
+        grid.setVgap(0);
+        addReadout(grid, 0, 0, "rate", Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "%.0f/s", model.achievedRateProperty().get()), model.achievedRateProperty()));
-        addReadout(grid, 1, "sent", model.sentProperty().asString());
-        addReadout(grid, 2, "errors", model.errorsProperty().asString());
-        addReadout(grid, 3, "dropped", model.droppedProperty().asString());
-        addReadout(grid, 4, "p99 (client)", Bindings.createStringBinding(() -> {
+        addReadout(grid, 2, 0, "sent", model.sentProperty().asString());
+        addReadout(grid, 0, 1, "errors", model.errorsProperty().asString());
+        addReadout(grid, 2, 1, "dropped", model.droppedProperty().asString());
+        addReadout(grid, 0, 2, "p99 (client)", Bindings.createStringBinding(() -> {
             double v = model.p99MsProperty().get();
             return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f ms", v);
         }, model.p99MsProperty()));
+        // The first value column keeps its width as numbers grow, so the second pair does not slide sideways.
+        javafx.scene.layout.ColumnConstraints value = new javafx.scene.layout.ColumnConstraints();
+        value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        value.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(), value);
         return grid;
     }
 
-    private static void addReadout(GridPane grid, int row, String name, javafx.beans.value.ObservableValue<String> value) {
+    private static void addReadout(GridPane grid, int column, int row, String name,
+                                   javafx.beans.value.ObservableValue<String> value) {
         Label v = new Label();
         v.textProperty().bind(value);
         v.getStyleClass().add("readout-value");
         v.setId("readout-" + name.split(" ")[0]);
-        grid.addRow(row, new Label(name), v);
+        Label n = new Label(name);
+        n.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.add(n, column, row);
+        grid.add(v, column + 1, row);
+        if (column == 0 && row == 2) {
+            GridPane.setColumnSpan(v, 3);
+        }
     }
 
     private void initListeners() {

@@ -23,7 +23,7 @@ public final class Controls {
     public static Label section(String text) {
         Label l = new Label(text.toUpperCase(Locale.ROOT));
         l.getStyleClass().add("section-title");
-        l.setPadding(new Insets(8, 0, 0, 0));
+        l.setPadding(new Insets(4, 0, 0, 0));
         return l;
     }
 
@@ -37,7 +37,7 @@ public final class Controls {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox head = new HBox(name, gap, shown);
-        return new VBox(2, head, slider);
+        return new VBox(0, head, slider);
     }
 
     /**

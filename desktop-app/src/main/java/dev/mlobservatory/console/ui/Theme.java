@@ -14,6 +14,10 @@ public final class Theme {
     private Theme() {
     }
 
+    /** Below this window height presenter mode uses slightly smaller type: a 1366×768 projector must fit. */
+    static final double COMPACT_BELOW_PX = 850;
+    private static final String COMPACT = "presenter-compact";
+
     public static void apply(Scene scene, boolean dark, boolean presenter) {
         Application.setUserAgentStylesheet(dark
                 ? new PrimerDark().getUserAgentStylesheet()
@@ -24,6 +28,21 @@ public final class Theme {
         scene.getRoot().getStyleClass().remove("presenter");
         if (presenter) {
             scene.getRoot().getStyleClass().add("presenter");
+        }
+        if (!scene.getProperties().containsKey(COMPACT)) {
+            scene.getProperties().put(COMPACT, Boolean.TRUE);
+            scene.heightProperty().addListener((o, a, h) -> fit(scene));
+        }
+        fit(scene);
+    }
+
+    private static void fit(Scene scene) {
+        var classes = scene.getRoot().getStyleClass();
+        boolean compact = scene.getHeight() > 0 && scene.getHeight() < COMPACT_BELOW_PX;
+        if (compact && !classes.contains(COMPACT)) {
+            classes.add(COMPACT);
+        } else if (!compact) {
+            classes.remove(COMPACT);
         }
     }
 }
