@@ -44,13 +44,34 @@ public final class HealthPoller {
                 prometheusVersion = client.version();
             }
             List<ScrapeTarget> targets = client.targets();
-            long up = targets.stream().filter(t -> "up".equals(t.health())).count();
-            Chip.Level level = up == targets.size() ? Chip.Level.OK : Chip.Level.WARN;
-            return new Chip(level, "Prometheus " + prometheusVersion + " · targets " + up + "/" + targets.size() + " up",
-                    client.baseUrl());
+            return targetsChip(prometheusVersion, client.baseUrl(), targets);
         } catch (Exception e) {
             return new Chip(Chip.Level.WARN, "Prometheus ready", "but its API answered: " + e.getMessage());
         }
+    }
+
+    /**
+     * Green when every target is up, amber when one is down; grey while a target waits for its first scrape.
+     * Prometheus reports such a target as "unknown" for up to one scrape interval after it starts (15 s for its
+     * own job, as the lab configures it): that is not a fault, and amber there made a class look for one.
+     */
+    static Chip targetsChip(String version, String baseUrl, List<ScrapeTarget> targets) {
+        long up = targets.stream().filter(t -> "up".equals(t.health())).count();
+        long waiting = targets.stream().filter(t -> "unknown".equals(t.health())).count();
+        String text = "Prometheus " + version + " · targets " + up + "/" + targets.size() + " up";
+        if (targets.isEmpty()) {
+            // the first second after start: the configuration's targets are not yet known to the scrape manager
+            return new Chip(Chip.Level.IDLE, "Prometheus " + version + " · finding targets", baseUrl);
+        }
+        if (up == targets.size()) {
+            return new Chip(Chip.Level.OK, text, baseUrl);
+        }
+        if (up + waiting == targets.size()) {
+            return new Chip(Chip.Level.IDLE, text + ", " + waiting + " not scraped yet",
+                    baseUrl + ": a target is scraped for the first time within one scrape interval (5 s for the API, "
+                            + "15 s for Prometheus itself)");
+        }
+        return new Chip(Chip.Level.WARN, text, baseUrl + ": see the Targets tab for the error");
     }
 
     public Chip grafana(String grafanaUrl) {

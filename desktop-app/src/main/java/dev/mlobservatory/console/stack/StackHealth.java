@@ -12,12 +12,16 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A chip per part of the running stack (API, Prometheus, Grafana), asked every two seconds while the stack runs,
  * and at once after the stack changes (Kill API, Restart Prometheus). Grey while nothing runs.
  */
 public final class StackHealth {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StackHealth.class);
 
     static final Duration POLL = Duration.ofSeconds(2);
     static final Duration TIMEOUT = Duration.ofSeconds(3);
@@ -105,6 +109,9 @@ public final class StackHealth {
                     + POLL.toSeconds() + " s.");
         } else if (before.level() == Chip.Level.DOWN && prom.level() != Chip.Level.DOWN) {
             log.say("Prometheus is back. " + stack.describe());
+        }
+        if (prom.level() == Chip.Level.OK && before.level() != Chip.Level.OK) {
+            LOG.info("Prometheus chip green: {}", prom.text()); // the README's start-up timings come from this line
         }
         apiChip.set(api);
         prometheusChip.set(prom);
