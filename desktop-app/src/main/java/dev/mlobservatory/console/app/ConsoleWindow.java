@@ -21,10 +21,12 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -56,8 +58,19 @@ public final class ConsoleWindow {
                 new Tab("PromQL", new QueryView(console.query())),
                 new Tab("Alerts", new AlertsView(console.alerts())),
                 new Tab("Targets", new TargetsView(console.targets())),
-                new Tab("Stack", new SetupView(console.stack(), console.getPrometheus(), console.diagnostics())));
+                new Tab("Stack", scrolling(new SetupView(console.stack(), console.getPrometheus(), console.diagnostics()))));
         initListeners();
+    }
+
+    /**
+     * The Stack tab's setup, help and log are taller than a 1366×768 window in presenter mode: there it scrolls
+     * (as a whole, so the log keeps a few lines) rather than squeezing the log to one line.
+     */
+    private static ScrollPane scrolling(Region content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        return scroll;
     }
 
     private static Node brokenDashboard(String problem) {

@@ -65,6 +65,7 @@ public final class SetupView extends BorderPane {
         found.setHgap(10);
         found.setVgap(4);
         prometheus.setWrapText(true);
+        docker.setWrapText(true);
         prometheus.setId("found-prometheus");
         found.addRow(0, bold("Prometheus"), prometheus);
         found.addRow(1, bold("Docker"), docker);
@@ -104,6 +105,7 @@ public final class SetupView extends BorderPane {
         log.getStyleClass().add("log-pane");
         log.setId("stack-log");
         log.setPlaceholder(new Label("Nothing started yet. Press Start stack."));
+        log.setMinHeight(80); // a few lines even in presenter mode at 768 px; the tab scrolls below that
         setCenter(log);
         BorderPane.setMargin(log, new Insets(0, 10, 10, 10));
         VBox.setVgrow(log, Priority.ALWAYS);

@@ -33,20 +33,23 @@ public final class TargetsView extends BorderPane {
         TableColumn<TargetItem, TargetHealth> health = new TableColumn<>("Health");
         health.setCellValueFactory(c -> c.getValue().healthProperty());
         health.setCellFactory(c -> TableCells.chip(TargetHealth::word));
-        health.setPrefWidth(90);
-        TableColumn<TargetItem, String> duration = text("Scrape duration", TargetItem::scrapeDurationProperty, 135);
+        health.setPrefWidth(80);
+        TableColumn<TargetItem, String> duration = text("Duration", TargetItem::scrapeDurationProperty, 95);
         duration.getStyleClass().add("numeric");
+        // Without "http://": the host, port and path are what a student reads; the tooltip has the whole URL.
+        TableColumn<TargetItem, String> endpoint = text("Endpoint", TargetItem::scrapeUrlProperty, 190);
+        endpoint.setCellFactory(c -> TableCells.withTooltip(url -> url.replaceFirst("^https?://", "")));
         TableColumn<TargetItem, String> error = text("Last error", TargetItem::lastErrorProperty, 300);
         error.getStyleClass().add("last-error");
         error.setCellFactory(c -> TableCells.withTooltip());
         TabParts.columns(table, List.of(health,
                 text("Job", TargetItem::jobProperty, 100),
-                text("Endpoint", TargetItem::scrapeUrlProperty, 240),
-                text("Last scrape", TargetItem::lastScrapeProperty, 100),
+                endpoint,
+                text("Last scrape", TargetItem::lastScrapeProperty, 105),
                 duration, error));
         setCenter(table);
 
-        setBottom(TabParts.help("Prometheus pulls /metrics from each target every scrape_interval; "
+        setBottom(TabParts.help("Prometheus pulls /metrics from each target every scrape_interval (Duration: how long the last pull took); "
                 + "the series up{job=…} is 1 when the last scrape worked, 0 when it failed."));
     }
 

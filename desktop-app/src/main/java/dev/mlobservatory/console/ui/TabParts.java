@@ -3,9 +3,12 @@ package dev.mlobservatory.console.ui;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringExpression;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -47,10 +50,27 @@ public final class TabParts {
         table.setPlaceholder(placeholder);
     }
 
-    /** Sets the table's columns; the model's order is the point of the table: no re-sorting by header clicks. */
+    /**
+     * Sets the table's columns; the model's order is the point of the table: no re-sorting by header clicks.
+     * Their widths, written for 13 px type, grow and shrink with the window's type ({@link Theme#fontSize}), so
+     * presenter mode does not cut every header to "Hea…".
+     */
     public static <S> void columns(TableView<S> table, Collection<? extends TableColumn<S, ?>> columns) {
         table.getColumns().setAll(columns);
         table.getColumns().forEach(c -> c.setSortable(false));
+        Map<TableColumn<S, ?>, Double> base = new HashMap<>();
+        table.getColumns().forEach(c -> base.put(c, c.getPrefWidth()));
+        ChangeListener<Number> scale = (o, a, px) -> base.forEach((c, width) ->
+                c.setPrefWidth(Math.round(width * px.doubleValue() / Theme.NORMAL_PX)));
+        table.sceneProperty().addListener((o, before, scene) -> {
+            if (before != null) {
+                Theme.fontSize(before).removeListener(scale);
+            }
+            if (scene != null) {
+                Theme.fontSize(scene).addListener(scale);
+                scale.changed(null, null, Theme.fontSize(scene).get());
+            }
+        });
     }
 
     /** A column of text that {@code property} reads from each row. */

@@ -1,6 +1,7 @@
 package dev.mlobservatory.console.ui;
 
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -53,6 +54,11 @@ public final class TableCells {
 
     /** A text cell whose full text is also its tooltip: summaries and scrape errors are often cut by the column. */
     public static <S> TableCell<S, String> withTooltip() {
+        return withTooltip(UnaryOperator.identity());
+    }
+
+    /** A text cell that shows {@code shown} of its value, and the whole value in a tooltip. */
+    public static <S> TableCell<S, String> withTooltip(UnaryOperator<String> shown) {
         return new TableCell<>() {
             private final Tooltip tooltip = new Tooltip();
 
@@ -65,7 +71,7 @@ public final class TableCells {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 boolean blank = empty || item == null || item.isEmpty();
-                setText(blank ? null : item);
+                setText(blank ? null : shown.apply(item));
                 tooltip.setText(blank ? "" : item);
                 setTooltip(blank ? null : tooltip);
             }
