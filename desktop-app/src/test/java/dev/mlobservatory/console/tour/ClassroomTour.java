@@ -1,0 +1,220 @@
+package dev.mlobservatory.console.tour;
+
+import dev.mlobservatory.console.alerts.AlertItem;
+import dev.mlobservatory.console.alerts.AlertState;
+import dev.mlobservatory.console.app.Console;
+import dev.mlobservatory.console.app.ConsoleWindow;
+import dev.mlobservatory.console.concurrent.FxThread;
+import dev.mlobservatory.console.query.QueryMode;
+import dev.mlobservatory.console.query.RangeWindow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Walks the README's classroom demo in a real window (run it under Xvfb: scripts/docs/classroom-shots.sh) and
+ * saves each tab at baseline and at each step as a PNG, with the time each alert took to change state. It drives
+ * the same models the buttons do; the pictures are the window's own rendering of the live stack.
+ *
+ * <p>Arguments: {@code OUT_DIR WIDTH HEIGHT PRESENTER(true|false) [baseline-only]}.
+ */
+public final class ClassroomTour {
+
+    private final Path out;
+    private final String prefix;
+    private final long started = System.nanoTime();
+    private Console console;
+    private Scene scene;
+
+    private ClassroomTour(Path out, String prefix) {
+        this.out = out;
+        this.prefix = prefix;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        double width = Double.parseDouble(args[1]);
+        double height = Double.parseDouble(args[2]);
+        boolean presenter = Boolean.parseBoolean(args[3]);
+        boolean baselineOnly = args.length > 4 && args[4].equals("baseline-only");
+        Files.createDirectories(out);
+        Path home = Files.createTempDirectory("observatory-tour-");
+        ClassroomTour tour = new ClassroomTour(out,
+                String.format(Locale.ROOT, "%.0fx%.0f-%s", width, height, presenter ? "presenter" : "normal"));
+        Platform.startup(() -> { });
+        try {
+            tour.open(home, width, height, presenter);
+            tour.walk(baselineOnly);
+        } finally {
+            tour.onFx(() -> {
+                tour.console.close();
+                return null;
+            });
+            Platform.exit();
+        }
+        System.exit(0);
+    }
+
+    private void open(Path home, double width, double height, boolean presenter) {
+        onFx(() -> {
+            console = new Console(home, FxThread.javafx());
+            ConsoleWindow window = new ConsoleWindow(console, url -> { }, false, presenter);
+            scene = new Scene(window.root(), width, height);
+            window.attach(scene);
+            Stage stage = new Stage();
+            stage.setTitle("ML Observatory — classroom tour");
+            stage.setScene(scene);
+            stage.show();
+            window.autostart(20);
+            console.start();
+            return null;
+        });
+    }
+
+    private void walk(boolean baselineOnly) throws Exception {
+        await("the stack running with traffic", 120, () -> onFx(() -> console.stack().state().running()
+                && console.traffic().sentProperty().get() > 100));
+        await("the Prometheus chip green", 60,
+                () -> onFx(() -> console.health().prometheusChipProperty().get().text().contains("2/2 up")));
+        pause(60); // a minute of baseline, so the charts show a healthy line and not a start
+        onFx(() -> {
+            console.query().modeProperty().set(QueryMode.RANGE);
+            console.query().windowProperty().set(RangeWindow.M15);
+            console.query().queryProperty().set(
+                    "histogram_quantile(0.95, sum by (le) (rate(ml_prediction_duration_seconds_bucket[1m])))");
+            console.query().run();
+            return null;
+        });
+        for (String tab : new String[] {"live", "promql", "alerts", "targets", "stack"}) {
+            shot("1-baseline", tab);
+        }
+        if (baselineOnly) {
+            return;
+        }
+        onFx(() -> {
+            console.traffic().burst();
+            return null;
+        });
+        pause(9);
+        shot("2-burst", "live");
+
+        onFx(() -> {
+            console.chaos().errorPercentProperty().set(40);
+            console.chaos().latencyMsProperty().set(1200);
+            return null;
+        });
+        long faults = System.nanoTime();
+        await("HighErrorRate pending", 180, () -> state("HighErrorRate") != AlertState.INACTIVE);
+        log("HighErrorRate pending " + since(faults) + " s after Failures 40%");
+        shot("3-failures", "live");
+        shot("3-failures", "alerts");
+        await("HighErrorRate firing", 240, () -> state("HighErrorRate") == AlertState.FIRING);
+        log("HighErrorRate firing " + since(faults) + " s after Failures 40%");
+        shot("4-firing", "alerts");
+
+        onFx(() -> {
+            console.chaos().reset();
+            console.stack().killApi();
+            return null;
+        });
+        long killed = System.nanoTime();
+        await("APIDown pending", 60, () -> state("APIDown") != AlertState.INACTIVE);
+        log("APIDown pending " + since(killed) + " s after Kill API");
+        shot("5-kill", "targets");
+        shot("5-kill", "alerts");
+        onFx(() -> {
+            console.stack().restartApi();
+            return null;
+        });
+        await("the API back", 60, () -> onFx(() -> console.stack().apiUpProperty().get()));
+
+        onFx(() -> {
+            console.traffic().driftProperty().set(1.5);
+            console.query().queryProperty().set("max by (model_version, feature) (ml_feature_drift_psi)");
+            console.query().run();
+            return null;
+        });
+        long drift = System.nanoTime();
+        await("PredictionDrift pending", 300, () -> state("PredictionDrift") != AlertState.INACTIVE);
+        log("PredictionDrift pending " + since(drift) + " s after drift 1.5 σ");
+        onFx(() -> {
+            console.query().run();
+            return null;
+        });
+        pause(3);
+        shot("6-drift", "promql");
+        shot("6-drift", "alerts");
+    }
+
+    private AlertState state(String rule) {
+        return onFx(() -> console.alerts().alerts().stream().filter(a -> a.getName().equals(rule))
+                .map(AlertItem::getState).findFirst().orElse(AlertState.INACTIVE));
+    }
+
+    private void shot(String step, String tab) throws IOException, InterruptedException {
+        onFx(() -> {
+            for (Node n : scene.getRoot().lookupAll(".tab-pane")) {
+                TabPane pane = (TabPane) n;
+                for (Tab t : pane.getTabs()) {
+                    if (("tab-" + tab).equals(t.getId())) {
+                        pane.getSelectionModel().select(t);
+                    }
+                }
+            }
+            return null;
+        });
+        pause(2); // let the newly shown tab lay out and draw its charts
+        WritableImage image = onFx(() -> scene.snapshot(null));
+        Path file = out.resolve(prefix + "-" + step + "-" + tab + ".png");
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        log("saved " + file);
+    }
+
+    private long since(long nanos) {
+        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - nanos);
+    }
+
+    private void log(String line) {
+        System.out.printf(Locale.ROOT, "[tour %4d s] %s%n", since(started), line);
+    }
+
+    private static void pause(int seconds) throws InterruptedException {
+        Thread.sleep(seconds * 1000L);
+    }
+
+    private void await(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up waiting " + seconds + " s for " + what);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private <T> T onFx(Callable<T> read) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(read.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.join();
+    }
+}
