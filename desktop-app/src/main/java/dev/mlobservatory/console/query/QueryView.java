@@ -150,7 +150,14 @@ public final class QueryView extends BorderPane {
         value.setId("query-value");
         value.setStyle("-fx-font-size: 2.5em; -fx-font-family: monospace;");
         chartNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        VBox chartBox = new VBox(4, chart.node(), chartNote);
+        chartNote.setWrapText(true);
+        chartNote.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(chartNote, Priority.ALWAYS);
+        HBox chartFoot = new HBox(8, chartNote);
+        chartFoot.setAlignment(Pos.CENTER_LEFT);
+        VBox chartBox = new VBox(4, chart.node(), chartFoot);
+        // Room right of the chart: its last time label is centred on the last sample, at the plot's right edge.
+        chartBox.setPadding(new Insets(0, 12, 0, 0));
         VBox.setVgrow(chart.node(), Priority.ALWAYS);
         chartBox.setId("query-chart-box");
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
@@ -246,9 +253,9 @@ public final class QueryView extends BorderPane {
         value.setVisible(a != null && a.valueText() != null);
         placeholder.setVisible(a == null && model.errorProperty().get() == null);
         if (r instanceof QueryResult.Matrix m) {
-            int leftOut = chart.show(m, a.start(), a.end());
-            chartNote.setText(leftOut > 0 ? "Showing the first " + RangeChart.MAX_SERIES + " series; " + leftOut
-                    + " more not drawn. Aggregate (sum by …) or filter to see them." : "");
+            RangePlot plot = a.plot();
+            chart.show(m, plot);
+            chartNote.setText(plot.note());
         } else {
             chart.clear();
         }
