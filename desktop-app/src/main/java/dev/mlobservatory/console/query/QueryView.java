@@ -3,6 +3,7 @@ package dev.mlobservatory.console.query;
 import atlantafx.base.theme.Styles;
 import dev.mlobservatory.console.prom.QueryNotes;
 import dev.mlobservatory.console.prom.QueryResult;
+import dev.mlobservatory.console.ui.SaveChart;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -60,6 +61,8 @@ public final class QueryView extends BorderPane {
     final TableView<ResultRow> table = new TableView<>();
     final RangeChart chart = new RangeChart();
     final Label chartNote = new Label();
+    final Button savePng;
+    final Label savePngStatus;
     final Label value = new Label();
     final Label placeholder = new Label("Type a query and press Ctrl+Enter, or pick one of the lab examples.");
     final QuerySidePane side;
@@ -69,6 +72,8 @@ public final class QueryView extends BorderPane {
         this.model = model;
         this.side = new QuerySidePane(model);
         this.completion = new CompletionPopup(editor, model);
+        this.savePng = SaveChart.button(chart.node(), chart::title, model.chartSaver());
+        this.savePngStatus = SaveChart.status(model.chartSaver());
         createView();
         initListeners();
     }
@@ -153,7 +158,12 @@ public final class QueryView extends BorderPane {
         chartNote.setWrapText(true);
         chartNote.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(chartNote, Priority.ALWAYS);
-        HBox chartFoot = new HBox(8, chartNote);
+        savePng.setId("query-save-png");
+        savePng.getStyleClass().add(Styles.SMALL);
+        savePng.setMinWidth(Region.USE_PREF_SIZE); // the note beside it wraps; the button keeps its words
+        savePngStatus.setId("query-save-png-status");
+        SaveChart.contextMenu(chart.node(), chart::title, model.chartSaver());
+        HBox chartFoot = new HBox(8, chartNote, savePngStatus, savePng);
         chartFoot.setAlignment(Pos.CENTER_LEFT);
         VBox chartBox = new VBox(4, chart.node(), chartFoot);
         // Room right of the chart: its last time label is centred on the last sample, at the plot's right edge.

@@ -36,6 +36,9 @@ class QueryViewTest {
     private static LiveStack stack;
     private static ScheduledExecutorService executor;
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path pngFolder;
+
     private Stage stage;
     private SimpleObjectProperty<PrometheusClient> prometheus;
     private QueryModel model;
@@ -233,6 +236,22 @@ class QueryViewTest {
         robot.clickOn("#query-run");
         until("the latency axis", () -> "duration".equals(view.chart.yAxis().getName()));
         assertThat(fx(() -> view.chart.yAxis().getTickMarkLabel(0.0025))).isEqualTo("2.5 ms");
+    }
+
+    @Test
+    void savePngWritesTheRangeChartAndSaysWhere(FxRobot robot) throws Exception {
+        robot.interact(() -> model.queryProperty().set("sum by (model_version) (ml_predictions_total)"));
+        robot.clickOn("#query-range").clickOn("#query-run");
+        until("the chart and its Save PNG button", () -> view.chart.dataSets().size() == 2 && view.savePng.isVisible());
+
+        java.nio.file.Path target = pngFolder.resolve("query.png");
+        OnFx.read(() -> dev.mlobservatory.console.ui.SaveChart.saveTo(view.chart.node(), target,
+                model.chartSaver())).get(15, TimeUnit.SECONDS);
+
+        assertThat(fx(() -> view.savePngStatus.getText())).isEqualTo("Saved " + target);
+        assertThat(fx(() -> view.savePngStatus.isVisible())).isTrue();
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(target.toFile());
+        assertThat(png.getWidth()).isEqualTo((int) Math.round(fx(() -> view.chart.node().getWidth())));
     }
 
     @Test
