@@ -7,6 +7,7 @@ import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.PrometheusException;
 import dev.mlobservatory.console.prom.QueryResult;
 import dev.mlobservatory.console.traffic.ClientSamples;
+import dev.mlobservatory.console.ui.ChartSaver;
 import java.io.IOException;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -62,6 +63,7 @@ public final class LiveModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Starting…");
     private final ReadOnlyObjectWrapper<Level> level = new ReadOnlyObjectWrapper<>(this, "level", Level.OK);
     private final ReadOnlyBooleanWrapper prometheusAnswering = new ReadOnlyBooleanWrapper(this, "prometheusAnswering");
+    private final ChartSaver chartSaver;
 
     /**
      * @param executor the application's executor: queries run there
@@ -78,6 +80,7 @@ public final class LiveModel {
         this.settings = settings;
         this.poller = new Poller(executor, settings.refresh(), this::refresh);
         this.client = new ClientHistory(clientSamples);
+        this.chartSaver = new ChartSaver(executor, fx);
         for (LiveChart chart : LiveChart.values()) {
             DashboardQueries.Panel panel = queries.resolved(chart.panel(), settings.rateInterval());
             feeds.add(new Feed(chart, panel.targets(), chart.scaleFrom(panel.unit())));
@@ -102,6 +105,11 @@ public final class LiveModel {
     public void explainAbsence(javafx.beans.value.ObservableValue<PrometheusAbsence> why) {
         absence = why.getValue() == null ? PrometheusAbsence.NOT_STARTED : why.getValue();
         why.addListener((obs, old, now) -> absence = now == null ? PrometheusAbsence.NOT_STARTED : now);
+    }
+
+    /** Saves a chart as a PNG on the executor and says how it went. */
+    public ChartSaver chartSaver() {
+        return chartSaver;
     }
 
     public void start() {

@@ -1,6 +1,7 @@
 package dev.mlobservatory.console.live;
 
 import atlantafx.base.theme.Styles;
+import dev.mlobservatory.console.ui.SaveChart;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
@@ -18,6 +19,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -123,7 +125,7 @@ public final class LiveView extends BorderPane {
         // Solid lines come only from a Prometheus that answers: without one, the note explains only what is drawn.
         legendNote.textProperty().bind(javafx.beans.binding.Bindings.when(model.prometheusAnsweringProperty())
                 .then(LEGEND_WITH_PROMETHEUS).otherwise(LEGEND_CLIENT_ONLY));
-        VBox top = new VBox(status, legendNote);
+        VBox top = new VBox(status, legendNote, SaveChart.status(model.chartSaver()));
         top.setSpacing(2);
         top.setPadding(new Insets(6, 8, 4, 8));
         setTop(top);
@@ -132,11 +134,12 @@ public final class LiveView extends BorderPane {
         for (LiveChart which : LiveChart.values()) {
             ChartPart part = new ChartPart(which);
             charts.put(which, part);
-            VBox.setVgrow(part.chart, Priority.ALWAYS);
+            StackPane cell = SaveChart.overlay(part.chart, which.panel(), model.chartSaver());
+            VBox.setVgrow(cell, Priority.ALWAYS);
             // A ChartFX chart asks for the width of all its tick labels as its minimum; without this the tab grows
             // past the window and the newest minutes (the right edge) are cut off.
             part.chart.setMinSize(0, 0);
-            stack.getChildren().add(part.chart);
+            stack.getChildren().add(cell);
         }
         stack.setMinSize(0, 0);
         stack.setPadding(new Insets(0, 14, 4, 0));

@@ -49,6 +49,11 @@ public record QueryAnswer(String promql, QueryMode mode, RangeWindow window, int
         return "string · " + took;
     }
 
+    /** How a range answer is drawn (see {@link RangePlot}); times in the local time zone. Only for a matrix. */
+    public RangePlot plot() {
+        return RangePlot.of(this, java.time.ZoneId.systemDefault());
+    }
+
     /** The value of a scalar or string answer as text; null for vectors and matrices. */
     public String valueText() {
         if (result instanceof QueryResult.Scalar s) {

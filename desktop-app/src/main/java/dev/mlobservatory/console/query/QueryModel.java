@@ -6,6 +6,7 @@ import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.PrometheusException;
 import dev.mlobservatory.console.prom.QueryResult;
 import dev.mlobservatory.console.prom.UnreachableException;
+import dev.mlobservatory.console.ui.ChartSaver;
 import dev.mlobservatory.console.ui.Format;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,6 +65,7 @@ public final class QueryModel {
     /** Bumped by every run: an answer whose number is no longer the newest is dropped, not shown. */
     private final AtomicLong generation = new AtomicLong();
     private final CompletionNames names;
+    private final ChartSaver chartSaver;
     private final ChangeListener<PrometheusClient> onPrometheusChange = (obs, old, now) -> prometheusChanged(now);
     private boolean started;
     private CompletableFuture<Void> lastHistorySave = CompletableFuture.completedFuture(null);
@@ -83,6 +85,7 @@ public final class QueryModel {
         this.fx = fx;
         this.prometheus = prometheus;
         this.names = new CompletionNames(executor, fx, prometheus);
+        this.chartSaver = new ChartSaver(executor, fx);
         this.historyFile = historyFile == null ? null : new HistoryFile(historyFile);
         if (this.historyFile != null) {
             history.restore(this.historyFile.load());
@@ -358,6 +361,11 @@ public final class QueryModel {
     /** Completes when the history as of the last query run is on disk (tests). */
     CompletableFuture<Void> historySaved() {
         return lastHistorySave;
+    }
+
+    /** Saves the range chart as a PNG on the executor and says how it went. */
+    public ChartSaver chartSaver() {
+        return chartSaver;
     }
 
     public List<ExampleQueries.Example> examples() {

@@ -3,6 +3,7 @@ package dev.mlobservatory.console.query;
 import atlantafx.base.theme.Styles;
 import dev.mlobservatory.console.prom.QueryNotes;
 import dev.mlobservatory.console.prom.QueryResult;
+import dev.mlobservatory.console.ui.SaveChart;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -60,6 +61,8 @@ public final class QueryView extends BorderPane {
     final TableView<ResultRow> table = new TableView<>();
     final RangeChart chart = new RangeChart();
     final Label chartNote = new Label();
+    final Button savePng;
+    final Label savePngStatus;
     final Label value = new Label();
     final Label placeholder = new Label("Type a query and press Ctrl+Enter, or pick one of the lab examples.");
     final QuerySidePane side;
@@ -69,6 +72,8 @@ public final class QueryView extends BorderPane {
         this.model = model;
         this.side = new QuerySidePane(model);
         this.completion = new CompletionPopup(editor, model);
+        this.savePng = SaveChart.button(chart.node(), chart::title, model.chartSaver());
+        this.savePngStatus = SaveChart.status(model.chartSaver());
         createView();
         initListeners();
     }
@@ -150,7 +155,19 @@ public final class QueryView extends BorderPane {
         value.setId("query-value");
         value.setStyle("-fx-font-size: 2.5em; -fx-font-family: monospace;");
         chartNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        VBox chartBox = new VBox(4, chart.node(), chartNote);
+        chartNote.setWrapText(true);
+        chartNote.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(chartNote, Priority.ALWAYS);
+        savePng.setId("query-save-png");
+        savePng.getStyleClass().add(Styles.SMALL);
+        savePng.setMinWidth(Region.USE_PREF_SIZE); // the note beside it wraps; the button keeps its words
+        savePngStatus.setId("query-save-png-status");
+        SaveChart.contextMenu(chart.node(), chart::title, model.chartSaver());
+        HBox chartFoot = new HBox(8, chartNote, savePngStatus, savePng);
+        chartFoot.setAlignment(Pos.CENTER_LEFT);
+        VBox chartBox = new VBox(4, chart.node(), chartFoot);
+        // Room right of the chart: its last time label is centred on the last sample, at the plot's right edge.
+        chartBox.setPadding(new Insets(0, 12, 0, 0));
         VBox.setVgrow(chart.node(), Priority.ALWAYS);
         chartBox.setId("query-chart-box");
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
@@ -246,9 +263,9 @@ public final class QueryView extends BorderPane {
         value.setVisible(a != null && a.valueText() != null);
         placeholder.setVisible(a == null && model.errorProperty().get() == null);
         if (r instanceof QueryResult.Matrix m) {
-            int leftOut = chart.show(m, a.start(), a.end());
-            chartNote.setText(leftOut > 0 ? "Showing the first " + RangeChart.MAX_SERIES + " series; " + leftOut
-                    + " more not drawn. Aggregate (sum by …) or filter to see them." : "");
+            RangePlot plot = a.plot();
+            chart.show(m, plot);
+            chartNote.setText(plot.note());
         } else {
             chart.clear();
         }

@@ -70,6 +70,21 @@ public final class Format {
         return String.format(Locale.ROOT, "%.1f s", seconds);
     }
 
+    /** A size in bytes, decimal as a disk or a task manager shows it: "512 B", "1.5 kB", "123.4 MB", "2 GB". */
+    public static String bytes(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return value(v);
+        }
+        String[] units = {"B", "kB", "MB", "GB", "TB", "PB"};
+        double scaled = v;
+        int u = 0;
+        while (Math.abs(scaled) >= 1000 && u < units.length - 1) {
+            scaled /= 1000;
+            u++;
+        }
+        return value(scaled) + " " + units[u];
+    }
+
     /** "42 s", "3 m 10 s", "1 h 5 m", "2 d 3 h": two units at most; negative (clock skew) counts as 0 s. */
     public static String duration(Duration d) {
         long s = Math.max(0, d.getSeconds());

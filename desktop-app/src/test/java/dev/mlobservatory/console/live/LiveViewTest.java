@@ -9,6 +9,7 @@ import dev.mlobservatory.console.stack.StackFiles;
 import dev.mlobservatory.console.testing.LiveStack;
 import dev.mlobservatory.console.testing.OnFx;
 import dev.mlobservatory.console.traffic.ClientSamples;
+import dev.mlobservatory.console.ui.SaveChart;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.DataSet;
 import java.nio.file.Path;
@@ -142,6 +143,21 @@ class LiveViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(names(latency)).containsExactly("client p95");
         assertThat(dataSets(latency).get(0)).isSameAs(first.get(1));
+    }
+
+    @Test
+    void eachChartHasASavePngButtonThatSavesThatChart(FxRobot robot) throws Exception {
+        for (String id : List.of("live-chart-latency", "live-chart-request-rate", "live-chart-error-rate")) {
+            assertThat(robot.lookup("#" + id + "-save-png").queryButton().isVisible()).as(id).isTrue();
+        }
+        XYChart rate = chart(robot, "live-chart-request-rate");
+        Path target = home.resolve("rate.png");
+
+        OnFx.read(() -> SaveChart.saveTo(rate, target, model.chartSaver())).get(15, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(OnFx.read(() -> model.chartSaver().messageProperty().get())).isEqualTo("Saved " + target);
+        assertThat(javax.imageio.ImageIO.read(target.toFile()).getWidth())
+                .isEqualTo((int) Math.round(OnFx.read(rate::getWidth)));
     }
 
     @Test

@@ -136,6 +136,32 @@ class QueryModelTest {
     }
 
     @Test
+    void aRangeChartFitsTheDataPrometheusHasAndNamesAnAggregateByItsQuery() throws Exception {
+        model.modeProperty().set(QueryMode.RANGE);
+        model.windowProperty().set(RangeWindow.M15);
+        String promql = "sum(rate(ml_predictions_total[1m]))";
+        run(promql);
+
+        QueryAnswer a = model.answerProperty().get();
+        QueryResult.Series series = ((QueryResult.Matrix) a.result()).series().get(0);
+        RangePlot plot = a.plot();
+        // This Prometheus started moments ago: its data covers far less than the 15 minutes asked. (A single sample
+        // so far is drawn one step either side.)
+        double[] t = series.times();
+        double pad = t.length == 1 ? a.stepSeconds() : 0;
+        assertThat(plot.xMin()).isEqualTo(t[0] - pad).isGreaterThan(a.start());
+        assertThat(plot.xMax()).isEqualTo(t[t.length - 1] + pad).isLessThanOrEqualTo(a.end() + pad);
+        assertThat(plot.note()).contains("of the 15 m asked");
+        assertThat(plot.names()).containsExactly(promql);
+        assertThat(plot.unit()).isEqualTo(ValueUnit.PER_SECOND);
+        double highest = java.util.Arrays.stream(series.values()).filter(Double::isFinite).max().orElseThrow();
+        assertThat(plot.yMax()).isGreaterThan(highest);
+
+        run("histogram_quantile(0.95, sum by (le) (rate(ml_prediction_duration_seconds_bucket[1m])))");
+        assertThat(model.answerProperty().get().plot().unit()).isEqualTo(ValueUnit.SECONDS);
+    }
+
+    @Test
     void scalarAndStringAnswersHaveAValueText() throws Exception {
         run("1 + 1");
         assertThat(model.answerProperty().get().result()).isInstanceOf(QueryResult.Scalar.class);

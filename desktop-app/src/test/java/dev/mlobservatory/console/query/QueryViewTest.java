@@ -36,6 +36,9 @@ class QueryViewTest {
     private static LiveStack stack;
     private static ScheduledExecutorService executor;
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path pngFolder;
+
     private Stage stage;
     private SimpleObjectProperty<PrometheusClient> prometheus;
     private QueryModel model;
@@ -201,6 +204,54 @@ class QueryViewTest {
         // Back to Instant re-runs the query as a table.
         robot.clickOn("#query-instant");
         until("the table again", () -> view.table.isVisible() && view.table.getItems().size() == 2);
+    }
+
+    @Test
+    void rangeChartOfAnAggregateNamesItsLineByTheQueryTicksInItsUnitAndFitsTheData(FxRobot robot) throws Exception {
+        String promql = "sum(rate(ml_predictions_total[1m]))";
+        robot.interact(() -> {
+            model.queryProperty().set(promql);
+            model.windowProperty().set(RangeWindow.M15);
+        });
+        robot.clickOn("#query-range").clickOn("#query-run");
+
+        until("one line in the chart", () -> view.chart.dataSets().size() == 1 && view.chart.node().isVisible()
+                && view.chart.node().getParent().isVisible());
+        assertThat(fx(() -> view.chart.dataSets().get(0).getName())).as("not {}").isEqualTo(promql);
+        assertThat(fx(() -> view.chart.xAxis().getName())).isEqualTo("time");
+        assertThat(fx(() -> view.chart.yAxis().getName())).isEqualTo("per second");
+        QueryAnswer a = model.answerProperty().get();
+        double[] times = ((dev.mlobservatory.console.prom.QueryResult.Matrix) a.result()).series().get(0).times();
+        double pad = times.length == 1 ? a.stepSeconds() : 0; // one sample so far: one step either side
+        assertThat(fx(() -> view.chart.xAxis().getMin())).as("from the first sample").isEqualTo(times[0] - pad);
+        assertThat(fx(() -> view.chart.xAxis().getMax())).as("to the last").isEqualTo(times[times.length - 1] + pad);
+        assertThat(fx(() -> view.chart.xAxis().getTickMarkLabel(times[0]))).matches("\\d\\d:\\d\\d:\\d\\d");
+        double highest = java.util.Arrays.stream(((dev.mlobservatory.console.prom.QueryResult.Matrix) a.result()).series().get(0).values())
+                .filter(Double::isFinite).max().orElseThrow();
+        assertThat(fx(() -> view.chart.yAxis().getMax())).as("room above the line").isGreaterThan(highest);
+        assertThat(fx(() -> view.chartNote.getText())).contains("of the 15 m asked");
+
+        robot.interact(() -> model.queryProperty().set(
+                "histogram_quantile(0.95, sum by (le) (rate(ml_prediction_duration_seconds_bucket[1m])))"));
+        robot.clickOn("#query-run");
+        until("the latency axis", () -> "duration".equals(view.chart.yAxis().getName()));
+        assertThat(fx(() -> view.chart.yAxis().getTickMarkLabel(0.0025))).isEqualTo("2.5 ms");
+    }
+
+    @Test
+    void savePngWritesTheRangeChartAndSaysWhere(FxRobot robot) throws Exception {
+        robot.interact(() -> model.queryProperty().set("sum by (model_version) (ml_predictions_total)"));
+        robot.clickOn("#query-range").clickOn("#query-run");
+        until("the chart and its Save PNG button", () -> view.chart.dataSets().size() == 2 && view.savePng.isVisible());
+
+        java.nio.file.Path target = pngFolder.resolve("query.png");
+        OnFx.read(() -> dev.mlobservatory.console.ui.SaveChart.saveTo(view.chart.node(), target,
+                model.chartSaver())).get(15, TimeUnit.SECONDS);
+
+        assertThat(fx(() -> view.savePngStatus.getText())).isEqualTo("Saved " + target);
+        assertThat(fx(() -> view.savePngStatus.isVisible())).isTrue();
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(target.toFile());
+        assertThat(png.getWidth()).isEqualTo((int) Math.round(fx(() -> view.chart.node().getWidth())));
     }
 
     @Test

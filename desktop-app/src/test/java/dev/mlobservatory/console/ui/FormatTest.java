@@ -14,6 +14,16 @@ class FormatTest {
     private static final ZoneId UTC = ZoneId.of("UTC");
 
     @Test
+    void bytesInDecimalUnits() {
+        assertThat(Format.bytes(0)).isEqualTo("0 B");
+        assertThat(Format.bytes(512)).isEqualTo("512 B");
+        assertThat(Format.bytes(1500)).isEqualTo("1.5 kB");
+        assertThat(Format.bytes(123_456_789)).isEqualTo("123.5 MB");
+        assertThat(Format.bytes(2e9)).isEqualTo("2 GB");
+        assertThat(Format.bytes(Double.NaN)).isEqualTo("NaN");
+    }
+
+    @Test
     void durationsUseTwoUnitsAtMost() {
         assertThat(Format.duration(Duration.ZERO)).isEqualTo("0 s");
         assertThat(Format.duration(Duration.ofMillis(42_900))).isEqualTo("42 s");
