@@ -12,6 +12,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
@@ -109,6 +110,17 @@ public final class QueryView extends BorderPane {
         refreshNames.setTooltip(new Tooltip("Fetch metric and label names again for completion"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // In presenter mode the bar is short of room: the controls keep their full size and place, and the two
+        // texts give way (cut with "…", whole in their tooltips).
+        for (Control c : new Control[] {instant, range, window, run, copyCsv, refreshNames}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        for (Label text : new Label[] {summary, namesStatus}) {
+            text.setMinWidth(0);
+            Tooltip whole = new Tooltip();
+            whole.textProperty().bind(text.textProperty());
+            text.setTooltip(whole);
+        }
         HBox bar = new HBox(8, new HBox(instant, range), window, run, busy, summary, copyCsv, spacer, namesStatus, refreshNames);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 8, 0));
@@ -205,7 +217,7 @@ public final class QueryView extends BorderPane {
         noSeries.textProperty().bind(model.noSeriesHintProperty());
         noSeries.visibleProperty().bind(model.noSeriesHintProperty().isNotEmpty());
         busy.visibleProperty().bind(model.runningProperty());
-        busy.managedProperty().bind(model.runningProperty());
+        // always managed: the space is kept, so Copy CSV does not move right while a query runs
 
         selectMode(model.modeProperty().get());
         model.modeProperty().addListener((obs, old, now) -> selectMode(now));

@@ -13,9 +13,14 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +99,30 @@ class PresenterLayoutTest {
         assertThat(outOfSight).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}×{1}, presenter {2}")
+    @CsvSource({"1366, 768, true", "1440, 900, true", "1440, 900, false"})
+    void noButtonIsCutShortOnAnyTab(double width, double height, boolean presenter) {
+        Scene scene = open(width, height, presenter);
+
+        List<String> cut = OnFx.read(() -> {
+            List<String> found = new ArrayList<>();
+            TabPane main = mainTabs(scene);
+            for (Tab tab : main.getTabs()) {
+                main.getSelectionModel().select(tab);
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                for (Node n : controls(scene.getRoot())) {
+                    if (isShowing(n)) {
+                        shortened(n).forEach(text -> found.add(tab.getText() + ": " + describe(n) + " reads '" + text + "'"));
+                    }
+                }
+            }
+            return found;
+        });
+
+        assertThat(cut).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}×{1}")
     @CsvSource({"1366, 768", "1440, 900"})
     void presenterOnAndOffLeavesTheToolbarWhereItWas(double width, double height) {
@@ -127,9 +156,52 @@ class PresenterLayoutTest {
         return Math.round(n.localToScene(n.getBoundsInLocal()).getMaxX());
     }
 
+    private static TabPane mainTabs(Scene scene) {
+        for (Node n : scene.getRoot().lookupAll(".tab-pane")) {
+            TabPane pane = (TabPane) n;
+            if (pane.getTabs().stream().anyMatch(t -> "tab-live".equals(t.getId()))) {
+                return pane;
+            }
+        }
+        throw new AssertionError("no main tab pane");
+    }
+
+    /** The texts a control shows cut short ("Inst…"): its own, or its button cell's for a choice or combo box. */
+    private static List<String> shortened(Node control) {
+        List<String> cut = new ArrayList<>();
+        List<Labeled> labels = new ArrayList<>();
+        if (control instanceof Labeled l) {
+            labels.add(l);
+        } else {
+            control.lookupAll(".label").forEach(n -> {
+                if (n instanceof Labeled l) {
+                    labels.add(l);
+                }
+            });
+        }
+        for (Labeled l : labels) {
+            if (l.getText() != null && !l.getText().isEmpty() && l.lookup(".text") instanceof Text shown
+                    && !shown.getText().equals(l.getText())) {
+                cut.add(shown.getText());
+            }
+        }
+        return cut;
+    }
+
+    /** Visible all the way up: a control on a tab that is not selected is not shown. */
+    private static boolean isShowing(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static List<Node> controls(Node root) {
         List<Node> found = new ArrayList<>();
-        if (root instanceof ButtonBase || root instanceof Slider || root instanceof Spinner || root instanceof ChoiceBox) {
+        if (root instanceof ButtonBase || root instanceof Slider || root instanceof Spinner || root instanceof ChoiceBox
+                || root instanceof ComboBox) {
             found.add(root);
         } else if (root instanceof Parent p) {
             p.getChildrenUnmodifiable().forEach(c -> found.addAll(controls(c)));

@@ -10,13 +10,16 @@ import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.testing.LiveStack;
 import dev.mlobservatory.console.testing.OnFx;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
@@ -74,6 +77,7 @@ class QueryViewTest {
         Scene scene = new Scene(view, 1100, 700);
         dev.mlobservatory.console.ui.Theme.apply(scene, false, false); // as the app styles it
         stage.setScene(scene);
+        stage.sizeToScene(); // the stage is shared between tests: one that narrowed it must not narrow the next
         stage.show();
         model.start();
     }
@@ -204,6 +208,28 @@ class QueryViewTest {
         // Back to Instant re-runs the query as a table.
         robot.clickOn("#query-instant");
         until("the table again", () -> view.table.isVisible() && view.table.getItems().size() == 2);
+    }
+
+    @Test
+    void inPresenterModeOnANarrowTabTheBarKeepsItsButtonsWholeAndItsTextsGiveWay(FxRobot robot) throws Exception {
+        robot.interact(() -> model.queryProperty().set("sum by (model_version) (ml_predictions_total)"));
+        robot.clickOn("#query-range").clickOn("#query-run");
+        until("a summary and the names", () -> view.summary.getText().contains("step")
+                && view.namesStatus.getText().contains("metric names"));
+
+        // The PromQL tab beside the side panel on a 1366-px projector, in presenter mode's 17-px type.
+        robot.interact(() -> {
+            stage.setWidth(990);
+            Scene scene = view.getScene();
+            dev.mlobservatory.console.ui.Theme.apply(scene, false, true);
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+        });
+
+        for (Labeled button : List.of(view.instant, view.range, view.run, view.copyCsv, view.refreshNames)) {
+            assertThat(fx(() -> ((Text) button.lookup(".text")).getText())).isEqualTo(button.getText());
+        }
+        assertThat(fx(() -> view.summary.getTooltip().getText())).isEqualTo(view.summary.getText());
     }
 
     @Test
