@@ -2,7 +2,6 @@ package dev.mlobservatory.console.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.env.PrometheusSource;
 import dev.mlobservatory.console.install.DownloadClient;
@@ -41,16 +40,18 @@ class DownloadedPrometheusTest {
     private OkHttpClient http;
     private GetPrometheusModel getPrometheus;
 
+    private StackFixture fixture;
+
     @BeforeEach
     void setUp() throws Exception {
         mirror = new ReleaseMirror();
-        executor = AppExecutor.create();
-        children = new ChildProcesses(home);
-        log = new StackLog(FxThread.direct());
-        setup = new StackSetup(executor, FxThread.direct(), StackFiles.locate(home), log, ToolsFolder.of(home));
-        http = PrometheusClient.defaultHttp();
-        stack = new StackModel(executor, FxThread.direct(), children, home, http, setup, log);
-        setup.portsProperty().set(new StackPorts(Ports.any(), Ports.any(), Ports.any()));
+        fixture = new StackFixture(home);
+        executor = fixture.executor;
+        children = fixture.children;
+        log = fixture.log;
+        setup = fixture.setup;
+        http = fixture.http;
+        stack = fixture.stack;
         getPrometheus = new GetPrometheusModel(executor, FxThread.direct(), DownloadClient.of(http, Map.of()),
                 ToolsFolder.of(home), mirror::url, setup::probe);
     }
@@ -58,9 +59,7 @@ class DownloadedPrometheusTest {
     @AfterEach
     void tearDown() {
         getPrometheus.close();
-        stack.stopNow();
-        children.close();
-        AppExecutor.shutdown(executor);
+        fixture.close();
         mirror.close();
     }
 

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlobservatory.api.testing.Tools;
 import dev.mlobservatory.console.alerts.AlertsModel;
-import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
-import dev.mlobservatory.console.install.ToolsFolder;
 import dev.mlobservatory.console.prom.PrometheusAbsence;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.testing.LiveStack;
@@ -38,23 +36,23 @@ class StackModelTest {
     private StackModel model;
     private StackHealth health;
 
+    private StackFixture fixture;
+
     @BeforeEach
     void setUp() {
-        executor = AppExecutor.create();
-        children = new ChildProcesses(home);
-        log = new StackLog(FxThread.direct());
-        setup = new StackSetup(executor, FxThread.direct(), StackFiles.locate(home), log, ToolsFolder.of(home));
-        model = new StackModel(executor, FxThread.direct(), children, home, PrometheusClient.defaultHttp(), setup, log);
-        health = new StackHealth(executor, FxThread.direct(), PrometheusClient.defaultHttp(), model, log);
-        setup.portsProperty().set(new StackPorts(Ports.any(), Ports.any(), Ports.any()));
+        fixture = new StackFixture(home);
+        executor = fixture.executor;
+        children = fixture.children;
+        log = fixture.log;
+        setup = fixture.setup;
+        model = fixture.stack;
+        health = new StackHealth(executor, FxThread.direct(), fixture.http, model, log);
     }
 
     @AfterEach
     void tearDown() {
         health.stop();
-        model.stopNow();
-        children.close();
-        AppExecutor.shutdown(executor);
+        fixture.close();
     }
 
     private void probed() throws InterruptedException {
