@@ -9,7 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -60,7 +60,11 @@ final class AlertDetail extends ScrollPane {
         for (Label small : new Label[] {ruleCaption, liveCaption}) {
             small.getStyleClass().add(Styles.TEXT_MUTED);
         }
-        HBox values = new HBox(24, new VBox(ruleCaption, ruleValue), new VBox(liveCaption, liveValue));
+        // Side by side when the pane is wide, one under the other when not: neither number is ever cut.
+        FlowPane values = new FlowPane(24, 4, new VBox(ruleCaption, ruleValue), new VBox(liveCaption, liveValue));
+        for (Label l : new Label[] {ruleCaption, ruleValue, liveCaption, liveValue}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
         comparisonBox = new VBox(4, values, lagNote);
         comparisonBox.setId("alert-detail-comparison");
         comparisonBox.getStyleClass().add("comparison");
@@ -73,7 +77,8 @@ final class AlertDetail extends ScrollPane {
         expression.setId("alert-detail-expression");
         expression.getStyleClass().add("expression");
 
-        content = new VBox(8, name, facts, summary, description, comparisonBox, expressionTitle, expression,
+        // The comparison before the description: in presenter mode it is what shows without scrolling.
+        content = new VBox(8, name, facts, summary, comparisonBox, description, expressionTitle, expression,
                 openInPromQL);
         content.setPadding(new Insets(4, 8, 8, 8));
         for (Node n : content.getChildren()) {
