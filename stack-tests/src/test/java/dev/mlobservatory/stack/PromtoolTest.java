@@ -90,4 +90,38 @@ class PromtoolTest {
             assertThat(tests).as("tests of " + name).contains("alertname: " + name);
         }
     }
+
+    /**
+     * The console reads annotations besides summary and description: {@code value_query} (the expression
+     * without its threshold, shown while the rule is inactive), {@code live_query} (the same over a shorter window)
+     * and {@code unit}. Whoever edits expr must keep them in step, or the console shows another number than the
+     * rule compares.
+     */
+    @Test
+    void theConsoleAnnotationsAgreeWithTheExpression() throws Exception {
+        var root = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(Repo.RULES.toFile());
+        int withValue = 0;
+        for (var group : root.get("groups")) {
+            for (var rule : group.get("rules")) {
+                String alert = rule.get("alert").asText();
+                String expr = rule.get("expr").asText().strip().replaceAll("\\s+", " ");
+                String value = rule.at("/annotations/value_query").asText("");
+                String live = rule.at("/annotations/live_query").asText("");
+                if (!value.isEmpty()) {
+                    withValue++;
+                    assertThat(expr).as(alert + ": expr is value_query and a threshold")
+                            .matches(java.util.regex.Pattern.quote(value) + " (>|>=|<|<=|==|!=) [0-9.]+");
+                    assertThat(rule.at("/annotations/unit").asText()).as(alert + " unit").isNotBlank();
+                }
+                if (!live.isEmpty()) {
+                    assertThat(value).as(alert + ": live_query needs value_query").isNotEmpty();
+                    assertThat(live.replaceAll("\\[\\w+]", "[]")).as(alert + ": live_query is value_query over another window")
+                            .isEqualTo(value.replaceAll("\\[\\w+]", "[]"))
+                            .isNotEqualTo(value);
+                }
+            }
+        }
+        assertThat(withValue).as("rules with a value_query").isGreaterThanOrEqualTo(2);
+    }
 }

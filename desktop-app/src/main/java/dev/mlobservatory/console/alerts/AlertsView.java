@@ -1,12 +1,9 @@
 package dev.mlobservatory.console.alerts;
 
-import static dev.mlobservatory.console.ui.TabParts.text;
-
 import atlantafx.base.theme.Styles;
 import dev.mlobservatory.console.ui.TabParts;
-import dev.mlobservatory.console.ui.TableCells;
-import java.util.List;
-import javafx.beans.binding.Bindings;
+import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -15,24 +12,34 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The Alerts tab: the rule table (firing first, time in state, rows lit on change) and the alert timeline. */
+/**
+ * The Alerts tab: the rule table (firing first, rows lit on change), the selected rule in full beside it (its
+ * expression, with "Open in PromQL"), and the alert timeline under the table, kept at its newest entry.
+ */
 public final class AlertsView extends BorderPane {
 
     static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+    private static final String STYLESHEET =
+            Objects.requireNonNull(AlertsView.class.getResource("alerts.css")).toExternalForm();
 
     private final AlertsModel model;
     private final TableView<AlertItem> table = new TableView<>();
     private final ListView<AlertTransition> timeline = new ListView<>();
+    private final AlertDetail detail = new AlertDetail();
     private final Label placeholder = new Label();
     private final Label firing = new Label();
     private final Label pending = new Label();
+    private SplitPane left;
+    /** True once the user chose a row (click or key): from then on the selection is theirs. */
+    private boolean userPicked;
 
     public AlertsView(AlertsModel model) {
         this.model = model;
@@ -42,47 +49,31 @@ public final class AlertsView extends BorderPane {
 
     private void createView() {
         TabParts.frame(this, "Alert rules", firing, pending);
+        getStylesheets().add(STYLESHEET);
         TabParts.table(table, "alerts-table", placeholder);
-
-        TableColumn<AlertItem, AlertState> state = new TableColumn<>("State");
-        state.setCellValueFactory(c -> c.getValue().stateProperty());
-        state.setCellFactory(c -> TableCells.chip(AlertState::word));
-        state.setPrefWidth(90);
-        TableColumn<AlertItem, String> since = text("Time in state", AlertItem::timeInStateProperty, 140);
-        since.getStyleClass().add("time-in-state");
-        TableColumn<AlertItem, String> value = text("Value", AlertItem::valueProperty, 80);
-        value.getStyleClass().add("numeric");
-        TableColumn<AlertItem, String> forColumn = text("for", AlertItem::forDurationProperty, 55);
-        forColumn.getStyleClass().add("numeric");
-        TableColumn<AlertItem, String> summary = new TableColumn<>("Summary");
-        // The active alert's labels say which instance or model version the alert is about.
-        summary.setCellValueFactory(c -> Bindings.createStringBinding(
-                () -> c.getValue().labelsProperty().get().isEmpty() ? c.getValue().summaryProperty().get()
-                        : c.getValue().summaryProperty().get() + "  (" + c.getValue().labelsProperty().get() + ")",
-                c.getValue().summaryProperty(), c.getValue().labelsProperty()));
-        summary.setCellFactory(c -> TableCells.withTooltip());
-        summary.setPrefWidth(320);
-        // In the model's order, firing first: header clicks do not re-sort it.
-        TabParts.columns(table, List.of(state,
-                text("Alert", AlertItem::nameProperty, 170),
-                text("Severity", AlertItem::severityProperty, 80),
-                text("Active since", AlertItem::activeSinceProperty, 110),
-                since, value, forColumn, summary));
+        // Six rules fit without a scroll bar in presenter mode at 1366×768.
+        table.getStyleClass().add(Styles.DENSE);
         table.setRowFactory(t -> new AlertRow());
 
         timeline.setId("alerts-timeline");
         timeline.getStyleClass().addAll("alert-timeline", Styles.DENSE);
-        timeline.setPlaceholder(new Label("No change seen yet: state changes appear here as they happen."));
+        Label noChange = new Label("No change seen yet: state changes appear here as they happen.");
+        noChange.setWrapText(true);
+        timeline.setPlaceholder(noChange);
         timeline.setCellFactory(l -> new TransitionCell());
         Label timelineTitle = new Label("Alert timeline");
         timelineTitle.getStyleClass().add(Styles.TEXT_BOLD);
         VBox timelineBox = new VBox(4, timelineTitle, timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS);
 
-        SplitPane split = new SplitPane(table, timelineBox);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.7);
+        SplitPane left = new SplitPane(table, timelineBox);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.7);
+        SplitPane split = new SplitPane(left, detail);
+        split.setDividerPositions(0.64);
+        SplitPane.setResizableWithParent(detail, false);
         setCenter(split);
+        this.left = left;
 
         setBottom(TabParts.help("pending: the rule's condition is true, for less than its 'for'.  "
                 + "firing: true for longer than 'for'.  Prometheus evaluates the rules every evaluation_interval."));
@@ -90,7 +81,12 @@ public final class AlertsView extends BorderPane {
 
     private void initListeners() {
         table.setItems(model.alerts());
+        // The count labels share the table's font: the columns size themselves from it.
+        AlertColumns columns = new AlertColumns(table, firing);
+        // The table never gets narrower than its state, name and value need: the detail pane gives way.
+        left.minWidthProperty().bind(columns.requiredWidthProperty());
         timeline.setItems(model.timeline());
+        TimelineFollow.install(timeline);
         TabParts.explain(placeholder, model.messageProperty(), "No alert rule yet.");
         firing.textProperty().bind(model.firingCountProperty().asString("%d firing"));
         pending.textProperty().bind(model.pendingCountProperty().asString("%d pending"));
@@ -98,12 +94,25 @@ public final class AlertsView extends BorderPane {
         model.pendingCountProperty().addListener((o, a, n) -> emphasise(pending, n.intValue() > 0, Styles.WARNING));
         emphasise(firing, model.firingCountProperty().get() > 0, Styles.DANGER);
         emphasise(pending, model.pendingCountProperty().get() > 0, Styles.WARNING);
-        // The newest change is the one to look at: keep it in view.
-        model.timeline().addListener((ListChangeListener<AlertTransition>) c -> {
-            if (!timeline.getItems().isEmpty()) {
-                timeline.scrollTo(timeline.getItems().size() - 1);
+
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, item) -> detail.show(item));
+        // Until the user picks a rule, the detail pane shows the first, the most urgent: the rule that just turned
+        // pending moves to the top and shows itself. Once picked, a rule stays shown wherever it moves.
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userPicked = true);
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> userPicked = true);
+        model.alerts().addListener((ListChangeListener<AlertItem>) c -> {
+            if ((!userPicked || table.getSelectionModel().isEmpty()) && !model.alerts().isEmpty()) {
+                table.getSelectionModel().selectFirst();
             }
         });
+    }
+
+    /**
+     * What "Open in PromQL" does with the selected rule's expression: the window puts it in the PromQL tab's
+     * editor, runs it and shows that tab (this package knows nothing of that tab).
+     */
+    public void setOnOpenInPromQL(Consumer<String> action) {
+        detail.setOnOpen(action);
     }
 
     private static void emphasise(Label label, boolean on, String style) {
@@ -141,8 +150,14 @@ public final class AlertsView extends BorderPane {
         }
     }
 
-    /** "14:03:12  HighErrorRate  inactive → pending", in the colour of the new state. */
+    /** "14:03:12  HighErrorRate  inactive → pending", in the colour of the new state; wraps when narrow. */
     private final class TransitionCell extends ListCell<AlertTransition> {
+        TransitionCell() {
+            setWrapText(true);
+            // The list's width, not the text's: long lines wrap instead of scrolling sideways.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(AlertTransition item, boolean empty) {
             super.updateItem(item, empty);

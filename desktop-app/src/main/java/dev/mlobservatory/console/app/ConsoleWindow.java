@@ -53,13 +53,21 @@ public final class ConsoleWindow {
         VBox side = new VBox(new TrafficView(console.traffic()),
                 new ChaosView(console.chaos(), console.stack(), console.traffic()));
         Node live = console.live() != null ? new LiveView(console.live()) : brokenDashboard(console.dashboardProblem());
+        Tab promql = new Tab("PromQL", new QueryView(console.query()));
+        AlertsView alerts = new AlertsView(console.alerts());
         view = new MainView(stackBar, side,
                 new Tab("Live", live),
-                new Tab("PromQL", new QueryView(console.query())),
-                new Tab("Alerts", new AlertsView(console.alerts())),
+                promql,
+                new Tab("Alerts", alerts),
                 new Tab("Targets", new TargetsView(console.targets())),
                 new Tab("Stack", scrolling(new SetupView(console.stack(), console.getPrometheus(), console.diagnostics()))));
         initListeners();
+        // A rule's expression, opened where it can be run, changed and charted.
+        alerts.setOnOpenInPromQL(expression -> {
+            console.query().queryProperty().set(expression);
+            console.query().run();
+            view.tabs.getSelectionModel().select(promql);
+        });
     }
 
     /**

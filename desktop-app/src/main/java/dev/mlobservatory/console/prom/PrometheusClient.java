@@ -129,10 +129,10 @@ public final class PrometheusClient {
                         alert == null ? Double.NaN : number(alert.path("value").asText("NaN")),
                         rule.path("duration").asDouble(0),
                         rule.path("labels").path("severity").asText(""),
-                        // An active alert's summary has its {{ $labels… }} filled in; the rule's is the raw template.
-                        alert != null && alert.path("annotations").hasNonNull("summary")
-                                ? alert.path("annotations").path("summary").asText()
-                                : rule.path("annotations").path("summary").asText(""),
+                        rule.path("query").asText(""),
+                        labels(rule.path("annotations")),
+                        // An active alert's annotations have their {{ $labels… }} filled in; the rule's are templates.
+                        alert == null ? Map.of() : labels(alert.path("annotations")),
                         alert == null ? Map.of() : labels(alert.path("labels"))));
             }
         }

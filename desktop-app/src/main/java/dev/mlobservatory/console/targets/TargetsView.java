@@ -47,6 +47,7 @@ public final class TargetsView extends BorderPane {
                 endpoint,
                 text("Last scrape", TargetItem::lastScrapeProperty, 105),
                 duration, error));
+        TabParts.followTypeSize(table);
         setCenter(table);
 
         setBottom(TabParts.help("Prometheus pulls /metrics from each target every scrape_interval (Duration: how long the last pull took); "

@@ -85,6 +85,24 @@ public final class Format {
         return value(scaled) + " " + units[u];
     }
 
+    /**
+     * A ratio (0–1) as a percentage: "40.0 %", "10.7 %", "0.52 %", "0 %"; a dash for NaN (0 / 0: no requests). One
+     * decimal is enough to see a ratio cross a 10 % threshold; two below 1 % so a trickle of errors is not "0.0 %".
+     */
+    public static String percent(double ratio) {
+        if (Double.isNaN(ratio)) {
+            return NONE;
+        }
+        if (Double.isInfinite(ratio)) {
+            return value(ratio);
+        }
+        double p = ratio * 100;
+        if (p == 0) {
+            return "0 %";
+        }
+        return String.format(Locale.ROOT, Math.abs(p) < 1 ? "%.2f %%" : "%.1f %%", p);
+    }
+
     /** "42 s", "3 m 10 s", "1 h 5 m", "2 d 3 h": two units at most; negative (clock skew) counts as 0 s. */
     public static String duration(Duration d) {
         long s = Math.max(0, d.getSeconds());

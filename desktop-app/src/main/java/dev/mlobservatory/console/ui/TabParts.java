@@ -50,15 +50,19 @@ public final class TabParts {
         table.setPlaceholder(placeholder);
     }
 
-    /**
-     * Sets the table's columns; the model's order is the point of the table: no re-sorting by header clicks.
-     * Their widths, written for 13 px type, grow and shrink with the window's type ({@link Theme#fontSize}), so
-     * presenter mode does not cut every header to "Hea…".
-     */
+    /** Sets the table's columns; the model's order is the point of the table: no re-sorting by header clicks. */
     public static <S> void columns(TableView<S> table, Collection<? extends TableColumn<S, ?>> columns) {
         table.getColumns().setAll(columns);
         table.getColumns().forEach(c -> c.setSortable(false));
-        Map<TableColumn<S, ?>, Double> base = new HashMap<>();
+    }
+
+    /**
+     * Makes the column widths the table has now, written for 13 px type, grow and shrink with the window's type
+     * ({@link Theme#fontSize}), so presenter mode does not cut every header to "Hea…". (The Alerts table sizes its
+     * columns from their text instead.)
+     */
+    public static void followTypeSize(TableView<?> table) {
+        Map<TableColumn<?, ?>, Double> base = new HashMap<>();
         table.getColumns().forEach(c -> base.put(c, c.getPrefWidth()));
         ChangeListener<Number> scale = (o, a, px) -> base.forEach((c, width) ->
                 c.setPrefWidth(Math.round(width * px.doubleValue() / Theme.NORMAL_PX)));

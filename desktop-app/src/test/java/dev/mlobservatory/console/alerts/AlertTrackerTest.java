@@ -15,7 +15,8 @@ class AlertTrackerTest {
     private static final Instant T0 = Instant.parse("2024-03-05T14:00:00Z");
 
     private static AlertRule rule(String name, String state, Instant activeAt) {
-        return new AlertRule(name, state, activeAt, activeAt == null ? Double.NaN : 0.2, 120, "warning", "s", Map.of());
+        return new AlertRule(name, state, activeAt, activeAt == null ? Double.NaN : 0.2, 120, "warning", "up == 0",
+                Map.of("summary", "s"), Map.of(), Map.of());
     }
 
     @Test

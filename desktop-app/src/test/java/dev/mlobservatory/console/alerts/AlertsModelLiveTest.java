@@ -71,6 +71,12 @@ class AlertsModelLiveTest {
         return item == null ? null : live.read(item::getState);
     }
 
+    /** "12.5 %" → 12.5. */
+    private static double percent(String text) {
+        assertThat(text).endsWith(" %");
+        return Double.parseDouble(text.substring(0, text.length() - 2));
+    }
+
     @Test
     @Order(1)
     void theRepositoryRulesAreInactiveUnderHealthyTraffic() throws Exception {
@@ -89,7 +95,21 @@ class AlertsModelLiveTest {
             assertThat(errors.severityProperty().get()).isEqualTo("warning");
             assertThat(errors.forDurationProperty().get()).isEqualTo("2m");
             assertThat(errors.summaryProperty().get()).isEqualTo("High prediction error rate detected");
-            assertThat(errors.valueProperty().get()).isEqualTo(Format.NONE);
+            // Inactive, yet its value shows: the rule file's value_query, a ratio, in percent.
+            assertThat(errors.valueProperty().get()).isIn("0 %", Format.NONE);
+            assertThat(errors.expressionProperty().get()).endsWith("> 0.1");
+            assertThat(errors.descriptionProperty().get()).isEqualTo(
+                    "When it fires: … of prediction requests failed over the last 5 minutes (threshold 10%).");
+            assertThat(errors.comparisonProperty().get().ruleCaption()).isEqualTo("the rule, over 5m");
+            assertThat(errors.comparisonProperty().get().liveCaption()).isEqualTo("live, over 1m");
+            assertThat(item("HighLatency").valueProperty().get()).as("p95 in ms").matches("(\\d+(\\.\\d+)? ms|—)");
+            assertThat(item("ModelVersionNotAnswering").summaryProperty().get())
+                    .isEqualTo("A model version answers no prediction");
+            assertThat(item("PredictionDrift").summaryProperty().get()).isEqualTo("Inputs to a model version have drifted");
+            assertThat(model.alerts()).allSatisfy(a -> {
+                assertThat(a.summaryProperty().get()).doesNotContain("{{", "<");
+                assertThat(a.descriptionProperty().get()).doesNotContain("{{", "<");
+            });
             assertThat(item("APIDown").forDurationProperty().get()).isEqualTo("1m");
             assertThat(item("APIDown").severityProperty().get()).isEqualTo("critical");
             // Firing first, then pending, then inactive: the states along the table never go back up.
@@ -122,7 +142,10 @@ class AlertsModelLiveTest {
             assertThat(item.isHighlighted()).as("just changed: lit").isTrue();
             assertThat(item.getTimeInState()).startsWith("pending for ");
             assertThat(item.activeSinceProperty().get()).matches("\\d\\d:\\d\\d:\\d\\d");
-            assertThat(Double.parseDouble(item.valueProperty().get())).as("the error ratio").isGreaterThan(0.1);
+            assertThat(percent(item.valueProperty().get())).as("the error ratio, in percent").isGreaterThan(10);
+            assertThat(percent(item.comparisonProperty().get().liveValue())).as("the last minute's").isGreaterThan(10);
+            assertThat(item.descriptionProperty().get()).as("Prometheus's own words now")
+                    .matches("\\d+(\\.\\d+)?% of prediction requests failed over the last 5 minutes \\(threshold 10%\\)\\.");
             assertThat(model.pendingCountProperty().get()).isGreaterThanOrEqualTo(1);
             assertThat(model.alerts().get(0).getState()).as("pending before inactive").isNotEqualTo(AlertState.INACTIVE);
 

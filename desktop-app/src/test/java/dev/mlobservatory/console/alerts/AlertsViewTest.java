@@ -12,6 +12,10 @@ import dev.mlobservatory.console.testing.OnFx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.beans.property.SimpleObjectProperty;
@@ -21,6 +25,8 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.TableRow;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -38,8 +44,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * The Alerts and Targets tabs on screen (headless Monocle) against the real prometheus: rows with their chips,
- * then the API killed: APIDown's chip turns "pending", its row lights up, the timeline says so, ml-api goes "down".
+ * The Alerts and Targets tabs on screen (headless Monocle) against the real prometheus: rows with their chips, the
+ * selected rule's detail pane and its "Open in PromQL", the timeline kept at its newest entry unless the user
+ * scrolled away, then the API killed: APIDown's chip turns "pending", its row lights up, the timeline says so,
+ * ml-api goes "down".
  */
 @ExtendWith(ApplicationExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -49,7 +57,13 @@ class AlertsViewTest {
     private static LiveStack stack;
     private static ScheduledExecutorService executor;
 
+    private static final String FLOWER =
+            "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}";
+
     private Stage stage;
+    private AlertsView alertsView;
+    /** What "Open in PromQL" handed to the window. */
+    private final List<String> opened = new CopyOnWriteArrayList<>();
     private AlertsModel alerts;
     private TargetsModel targets;
 
@@ -76,7 +90,9 @@ class AlertsViewTest {
         alerts = new AlertsModel(executor, FxThread.javafx(), prometheus, Duration.ofMillis(300));
         targets = new TargetsModel(executor, FxThread.javafx(), prometheus, Duration.ofMillis(300));
         // Within Monocle's 1280x800 headless screen: a larger window fails to paint (BufferOverflowException).
-        Scene scene = new Scene(new VBox(new AlertsView(alerts), new TargetsView(targets)), 1200, 780);
+        alertsView = new AlertsView(alerts);
+        alertsView.setOnOpenInPromQL(opened::add);
+        Scene scene = new Scene(new VBox(alertsView, new TargetsView(targets)), 1200, 780);
         dev.mlobservatory.console.ui.Theme.apply(scene, false, false); // as the app styles it
         stage.setScene(scene);
         stage.show();
@@ -124,8 +140,103 @@ class AlertsViewTest {
         assertThat(fx(() -> robot.lookup("0 firing").tryQuery().isPresent())).isTrue();
     }
 
+    private static String text(FxRobot robot, String id) {
+        return fx(() -> robot.lookup(id).queryAs(Label.class).getText());
+    }
+
     @Test
     @Order(2)
+    void theSelectedRuleShowsItsExpressionDescriptionAndLiveRatioAndOpensInPromQL(FxRobot robot) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            stack.api.postJson("/v1/predict", FLOWER);
+        }
+        LiveStack.await("rules on screen", 30, () -> chip(robot, "alerts-table", "HighErrorRate") != null);
+        robot.clickOn(fx(() -> row(robot, "alerts-table", "HighErrorRate")));
+
+        LiveStack.await("HighErrorRate in the detail pane", 10,
+                () -> "HighErrorRate".equals(text(robot, "#alert-detail-name")));
+        assertThat(text(robot, "#alert-detail-expression"))
+                .isEqualTo("sum(rate(ml_predictions_total{status=\"error\"}[5m])) / sum(rate(ml_predictions_total[5m])) > 0.1");
+        assertThat(text(robot, "#alert-detail-description")).as("an inactive rule: its template, no placeholder")
+                .isEqualTo("When it fires: … of prediction requests failed over the last 5 minutes (threshold 10%).");
+        assertThat(text(robot, "#alert-detail-summary")).isEqualTo("High prediction error rate detected");
+        // Healthy traffic: both ratios read 0 % once Prometheus has two scrapes of it in each window.
+        LiveStack.await("the rule's and the live ratio", 30, () -> "0 %".equals(text(robot, "#alert-detail-rule-value"))
+                && "0 %".equals(text(robot, "#alert-detail-live-value")));
+        assertThat(text(robot, "#alert-detail-lag-note")).startsWith("The rule averages 5 minutes");
+        assertThat(fx(() -> robot.lookup("#alert-detail-comparison").query().isVisible())).isTrue();
+
+        fx(() -> {
+            robot.lookup("#alert-detail-open").queryButton().fire();
+            return null;
+        });
+        assertThat(opened).containsExactly(
+                "sum(rate(ml_predictions_total{status=\"error\"}[5m])) / sum(rate(ml_predictions_total[5m])) > 0.1");
+
+        // A rule without a live_query has no comparison; its summary names no placeholder either.
+        robot.clickOn(fx(() -> row(robot, "alerts-table", "ModelVersionNotAnswering")));
+        LiveStack.await("ModelVersionNotAnswering in the detail pane", 10,
+                () -> "ModelVersionNotAnswering".equals(text(robot, "#alert-detail-name")));
+        assertThat(text(robot, "#alert-detail-summary")).isEqualTo("A model version answers no prediction");
+        assertThat(fx(() -> robot.lookup("#alert-detail-comparison").query().isVisible())).isFalse();
+    }
+
+    /** The timeline's list flow: which entries are on screen. */
+    private static VirtualFlow<?> timelineFlow(FxRobot robot) {
+        return (VirtualFlow<?>) robot.lookup("#alerts-timeline .virtual-flow").query();
+    }
+
+    private void addTransitions(int from, int count) {
+        fx(() -> {
+            List<AlertTransition> more = new ArrayList<>();
+            for (int i = from; i < from + count; i++) {
+                more.add(new AlertTransition(Instant.now(), "Rule" + i, AlertState.INACTIVE, AlertState.PENDING));
+            }
+            alerts.record(more);
+            return null;
+        });
+    }
+
+    /** True once the list has laid out all {@code size} entries and shows entry {@code index} (0 = oldest). */
+    private static boolean laidOutShowing(FxRobot robot, int size, int index) {
+        return fx(() -> {
+            VirtualFlow<?> flow = timelineFlow(robot);
+            return flow.getCellCount() == size && flow.getFirstVisibleCell() != null
+                    && flow.getFirstVisibleCell().getIndex() <= index && flow.getLastVisibleCell().getIndex() >= index;
+        });
+    }
+
+    @Test
+    @Order(3)
+    void theTimelineFollowsItsNewestEntryUnlessTheUserScrolledAway(FxRobot robot) throws Exception {
+        ListView<?> list = fx(() -> robot.lookup("#alerts-timeline").queryListView());
+
+        addTransitions(0, 60);
+        LiveStack.await("the newest of 60 entries on screen", 10, () -> laidOutShowing(robot, 60, 59));
+
+        // The user scrolls back to the oldest entries: new ones arrive below, out of sight, and the place is kept.
+        fx(() -> {
+            list.scrollTo(0);
+            return null;
+        });
+        LiveStack.await("the oldest entry on screen", 10, () -> laidOutShowing(robot, 60, 0));
+        addTransitions(60, 5);
+        LiveStack.await("65 entries laid out", 10, () -> fx(() -> timelineFlow(robot).getCellCount() == 65));
+        assertThat(laidOutShowing(robot, 65, 0)).as("still at the oldest").isTrue();
+        assertThat(laidOutShowing(robot, 65, 64)).as("the newest not forced into view").isFalse();
+
+        // Back at the end, the list follows again.
+        fx(() -> {
+            list.scrollTo(64);
+            return null;
+        });
+        LiveStack.await("the end on screen", 10, () -> laidOutShowing(robot, 65, 64));
+        addTransitions(65, 3);
+        LiveStack.await("the newest of 68 entries on screen", 10, () -> laidOutShowing(robot, 68, 67));
+    }
+
+    @Test
+    @Order(4)
     void theApiKilledLightsUpApiDownAndTheTimeline(FxRobot robot) throws Exception {
         LiveStack.await("rules on screen", 30, () -> chip(robot, "alerts-table", "APIDown") != null);
 

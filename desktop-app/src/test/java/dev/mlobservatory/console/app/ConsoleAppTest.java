@@ -9,6 +9,8 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,25 @@ class ConsoleAppTest {
         List<ProcessHandle> children = ProcessHandle.current().children()
                 .filter(p -> p.info().command().orElse("").endsWith("prometheus")).toList();
         assertThat(children).hasSize(1);
+
+        // Alerts tab → Open in PromQL: the rule's expression lands in the PromQL editor, runs, and that tab shows.
+        OnFx.read(() -> {
+            TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(t -> "tab-alerts".equals(t.getId())).findFirst().orElseThrow());
+            return null;
+        });
+        // Until a rule is picked the pane shows the first row's; with the stack just up every rule is inactive.
+        awaitText("#alert-detail-expression", " ", 30);
+        String expression = text("#alert-detail-expression");
+        OnFx.read(() -> {
+            robot.lookup("#alert-detail-open").queryButton().fire();
+            return null;
+        });
+        assertThat(OnFx.read(() -> robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel()
+                .getSelectedItem().getId())).isEqualTo("tab-promql");
+        assertThat(OnFx.read(() -> robot.lookup("#query-editor").queryAs(TextInputControl.class).getText()))
+                .isEqualTo(expression).isNotBlank();
 
         robot.clickOn("#traffic-start");
         LiveStack.await("requests sent", 20, () -> {

@@ -117,6 +117,18 @@ class PrometheusClientTest {
     }
 
     @Test
+    void alertRulesCarryTheirExpressionAndAnnotationTemplates() throws Exception {
+        AlertRule errors = stack.client.alertRules().stream().filter(r -> r.name().equals("HighErrorRate"))
+                .findFirst().orElseThrow();
+
+        assertThat(errors.expression()).startsWith("sum(rate(ml_predictions_total{status=\"error\"}[5m]))").endsWith("> 0.1");
+        assertThat(errors.annotations()).containsEntry("unit", "ratio").containsKey("live_query");
+        assertThat(errors.annotation("description")).as("inactive: the template").startsWith("{{ $value");
+        assertThat(errors.filledIn("description")).isFalse();
+        assertThat(errors.alertAnnotations()).isEmpty();
+    }
+
+    @Test
     void absentPrometheusIsUnreachableNotACrash() {
         PrometheusClient nobody = new PrometheusClient("http://127.0.0.1:" + Ports.any(), PrometheusClient.defaultHttp());
 

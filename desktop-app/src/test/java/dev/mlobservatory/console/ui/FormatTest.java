@@ -47,6 +47,17 @@ class FormatTest {
     }
 
     @Test
+    void ratiosArePercentagesWithOneDecimalOrTwoBelowOnePercent() {
+        assertThat(Format.percent(0.4)).isEqualTo("40.0 %");
+        assertThat(Format.percent(0.1068)).isEqualTo("10.7 %");
+        assertThat(Format.percent(1)).isEqualTo("100.0 %");
+        assertThat(Format.percent(0.0052)).isEqualTo("0.52 %");
+        assertThat(Format.percent(0)).isEqualTo("0 %");
+        assertThat(Format.percent(Double.NaN)).as("0 / 0: no requests").isEqualTo(Format.NONE);
+        assertThat(Format.percent(Double.POSITIVE_INFINITY)).isEqualTo("+Inf");
+    }
+
+    @Test
     void durationsAsARuleFileWritesThem() {
         assertThat(Format.promDuration(120)).isEqualTo("2m");
         assertThat(Format.promDuration(60)).isEqualTo("1m");

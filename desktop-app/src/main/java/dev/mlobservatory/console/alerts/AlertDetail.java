@@ -1,0 +1,146 @@
+package dev.mlobservatory.console.alerts;
+
+import atlantafx.base.theme.Styles;
+import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The selected rule in full, beside the table: name, severity and for, summary, description, its value beside the
+ * live one with why they differ (for rules whose file says so), and its expression with "Open in PromQL".
+ */
+final class AlertDetail extends ScrollPane {
+
+    private final Label none = new Label("Select a rule to see its expression and description.");
+    private final Label name = new Label();
+    private final Label facts = new Label();
+    private final Label summary = new Label();
+    private final Label description = new Label();
+    private final Label ruleCaption = new Label();
+    private final Label ruleValue = new Label();
+    private final Label liveCaption = new Label();
+    private final Label liveValue = new Label();
+    private final Label lagNote = new Label();
+    private final VBox comparisonBox;
+    private final Label expression = new Label();
+    final Button openInPromQL = new Button("Open in PromQL");
+    private final VBox content;
+    private final ChangeListener<LiveComparison> comparisonChanged = (o, a, c) -> showComparison(c);
+
+    private AlertItem shown;
+    private Consumer<String> onOpen = promql -> { };
+
+    AlertDetail() {
+        setId("alert-detail");
+        getStyleClass().add("alert-detail");
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+
+        none.getStyleClass().add(Styles.TEXT_MUTED);
+        name.setId("alert-detail-name");
+        name.getStyleClass().addAll(Styles.TITLE_4);
+        facts.getStyleClass().add(Styles.TEXT_MUTED);
+        summary.setId("alert-detail-summary");
+        summary.getStyleClass().add(Styles.TEXT_BOLD);
+        description.setId("alert-detail-description");
+        ruleValue.setId("alert-detail-rule-value");
+        liveValue.setId("alert-detail-live-value");
+        lagNote.setId("alert-detail-lag-note");
+        for (Label big : new Label[] {ruleValue, liveValue}) {
+            big.getStyleClass().add("big-value");
+        }
+        for (Label small : new Label[] {ruleCaption, liveCaption}) {
+            small.getStyleClass().add(Styles.TEXT_MUTED);
+        }
+        // Side by side when the pane is wide, one under the other when not: neither number is ever cut.
+        FlowPane values = new FlowPane(24, 4, new VBox(ruleCaption, ruleValue), new VBox(liveCaption, liveValue));
+        for (Label l : new Label[] {ruleCaption, ruleValue, liveCaption, liveValue}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        comparisonBox = new VBox(4, values, lagNote);
+        comparisonBox.setId("alert-detail-comparison");
+        comparisonBox.getStyleClass().add("comparison");
+
+        Label expressionTitle = new Label("Expression");
+        expressionTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        openInPromQL.setId("alert-detail-open");
+        openInPromQL.setTooltip(new Tooltip("Put this expression in the PromQL tab's editor, run it and show that tab"));
+        openInPromQL.setMinWidth(Region.USE_PREF_SIZE);
+        expression.setId("alert-detail-expression");
+        expression.getStyleClass().add("expression");
+
+        // The comparison before the description: in presenter mode it is what shows without scrolling.
+        content = new VBox(8, name, facts, summary, comparisonBox, description, expressionTitle, expression,
+                openInPromQL);
+        content.setPadding(new Insets(4, 8, 8, 8));
+        for (Node n : content.getChildren()) {
+            if (n instanceof Label l) {
+                l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+            }
+        }
+        for (Label l : new Label[] {lagNote, none}) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        openInPromQL.setOnAction(e -> {
+            if (shown != null && !shown.getExpression().isBlank()) {
+                onOpen.accept(shown.getExpression());
+            }
+        });
+        show(null);
+    }
+
+    /** What "Open in PromQL" does with the rule's expression. */
+    void setOnOpen(Consumer<String> action) {
+        onOpen = action == null ? promql -> { } : action;
+    }
+
+    /** Shows {@code item}, following its changes; null shows the hint to select one. */
+    void show(AlertItem item) {
+        if (shown != null) {
+            shown.comparisonProperty().removeListener(comparisonChanged);
+        }
+        shown = item;
+        for (Label l : new Label[] {name, facts, summary, description, expression}) {
+            l.textProperty().unbind();
+        }
+        if (item == null) {
+            VBox hint = new VBox(none);
+            hint.setPadding(new Insets(8));
+            setContent(hint);
+            return;
+        }
+        name.textProperty().bind(item.nameProperty());
+        facts.textProperty().bind(item.factsProperty());
+        summary.textProperty().bind(item.summaryProperty());
+        description.textProperty().bind(item.descriptionProperty());
+        expression.textProperty().bind(item.expressionProperty());
+        openInPromQL.disableProperty().bind(item.expressionProperty().isEmpty());
+        item.comparisonProperty().addListener(comparisonChanged);
+        showComparison(item.comparisonProperty().get());
+        setContent(content);
+    }
+
+    private void showComparison(LiveComparison c) {
+        comparisonBox.setVisible(c != null);
+        comparisonBox.setManaged(c != null);
+        if (c != null) {
+            ruleCaption.setText(c.ruleCaption());
+            ruleValue.setText(c.ruleValue());
+            liveCaption.setText(c.liveCaption());
+            liveValue.setText(c.liveValue());
+            lagNote.setText(c.note());
+            lagNote.setVisible(!c.note().isEmpty());
+            lagNote.setManaged(!c.note().isEmpty());
+        }
+    }
+}
