@@ -12,6 +12,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
@@ -32,7 +33,7 @@ public final class LiveView extends BorderPane {
     static final String LEGEND_CLIENT_ONLY = "Dashed: the traffic engine, timing every response it got. "
             + "Prometheus's solid lines join them once it answers.";
     private final Label legendNote = new Label();
-    private final CheckBox logScale = new CheckBox("Latency on a log scale");
+    private final CheckBox logScale = new CheckBox("Log scale (latency)");
     private final Map<LiveChart, LiveChartPane> charts = new EnumMap<>(LiveChart.class);
 
     public LiveView(LiveModel model) {
@@ -51,6 +52,7 @@ public final class LiveView extends BorderPane {
                 .then(LEGEND_WITH_PROMETHEUS).otherwise(LEGEND_CLIENT_ONLY));
         logScale.setId("live-log-scale");
         logScale.getStyleClass().add(Styles.TEXT_SMALL);
+        logScale.setMinWidth(Region.USE_PREF_SIZE); // the note beside it wraps instead: a cut "Log sc…" says nothing
         logScale.setTooltip(new Tooltip("Each power of ten gets the same height: sub-millisecond server percentiles "
                 + "and a client's tens of milliseconds are both readable, and a spike cuts nothing."));
         HBox legendRow = new HBox(12, legendNote, logScale);
