@@ -88,9 +88,10 @@ public final class ApiMain implements Callable<Integer> {
             LOG.info("stopped");
             stopped.countDown();
         }, "api-shutdown"));
-        LOG.info("ML Observatory API ready at {} in {} ms (models: /v1/predict, /v2/predict; metrics: /metrics{})",
+        LOG.info("ML Observatory API ready at {} in {} ms (models: /v1/predict, /v2/predict; metrics: /metrics{}; "
+                        + "warmed up with {}, not counted in the metrics)",
                 server.baseUrl(), (System.nanoTime() - t0) / 1_000_000,
-                config.faultsEnabled() ? "; fault injection: /admin/faults" : "");
+                config.faultsEnabled() ? "; fault injection: /admin/faults" : "", server.warmUp().describe());
         stopped.await();
         return 0;
     }

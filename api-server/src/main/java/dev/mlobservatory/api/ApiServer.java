@@ -24,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The prediction API as a library: trains the models, registers the metrics and serves HTTP until
- * {@link #close()}. The CLI ({@link ApiMain}) and the console's in-process mode both start it this way.
+ * The prediction API as a library: trains the models, registers the metrics, warms the request path up
+ * ({@link WarmUp}, off the metrics) and serves HTTP until {@link #close()}. The CLI ({@link ApiMain}) and the
+ * console's in-process mode both start it this way, so both are ready only once warm.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -55,9 +56,11 @@ public final class ApiServer implements AutoCloseable {
     private final ExecutorService ops;
     private final ExecutorService admin;
     private final ProcessStats process;
+    private final WarmUp.Report warmUp;
 
     private ApiServer(HttpListener listener, GracefulShutdownHandler graceful, PrometheusRegistry registry,
-                      Duration drain, ExecutorService ops, ExecutorService admin, ProcessStats process) {
+                      Duration drain, ExecutorService ops, ExecutorService admin, ProcessStats process,
+                      WarmUp.Report warmUp) {
         this.listener = listener;
         this.graceful = graceful;
         this.address = listener.address();
@@ -66,6 +69,7 @@ public final class ApiServer implements AutoCloseable {
         this.ops = ops;
         this.admin = admin;
         this.process = process;
+        this.warmUp = warmUp;
     }
 
     /** Starts with freshly trained models and a fresh registry. */
@@ -101,8 +105,9 @@ public final class ApiServer implements AutoCloseable {
         metrics.registerFaults(registry, faults, catalog.versions());
         ExecutorService ops = pool("api-ops", 2, 64);
         ExecutorService admin = pool("api-admin", 1, 16);
+        Routes.Pools pools = new Routes.Pools(ops, admin);
         GracefulShutdownHandler graceful = new GracefulShutdownHandler(Routes.create(catalog, metrics, registry,
-                startNanos, drift, faults, config.faultsEnabled(), new Routes.Pools(ops, admin), config.limits()));
+                startNanos, drift, faults, config.faultsEnabled(), pools, config.limits()));
         HttpListener listener;
         try {
             listener = HttpListener.open(config, WORKER_THREADS, graceful, metrics::connectionRefused,
@@ -115,8 +120,38 @@ public final class ApiServer implements AutoCloseable {
             }
             throw e instanceof RuntimeException r ? r : new UncheckedIOException(e.getMessage(), (IOException) e);
         }
-        metrics.registerConnections(registry, listener.cap()::open);
-        return new ApiServer(listener, graceful, registry, config.limits().drain(), ops, admin, process);
+        // The port is bound (a taken one has failed above) but not accepting: warm up, then serve. A client that
+        // connects meanwhile waits in the backlog and is served warm.
+        try {
+            WarmUp.Report warm = warmUp(catalog, process, config.limits(), pools);
+            metrics.registerConnections(registry, listener.cap()::open);
+            listener.accept();
+            return new ApiServer(listener, graceful, registry, config.limits().drain(), ops, admin, process, warm);
+        } catch (RuntimeException | Error e) {
+            listener.close(STOP_GRACE); // a start that failed holds no port
+            ops.shutdownNow();
+            admin.shutdownNow();
+            throw e;
+        }
+    }
+
+    /** The warm-up, or an empty report when even its rehearsal could not start: a cold start is still a start. */
+    private static WarmUp.Report warmUp(ModelCatalog catalog, ProcessStats process, ServerLimits limits,
+                                        Routes.Pools pools) {
+        long t0 = System.nanoTime();
+        try {
+            WarmUp.Report report = WarmUp.run(catalog, process, limits, pools);
+            if (report.unexpected() > 0) {
+                LOG.warn("warm-up: {}; the first requests may be slow", report.describe());
+            } else if (report.cutShort()) {
+                LOG.info("warm-up: {} (a busy machine); the first requests may be slower than the rest",
+                        report.describe());
+            }
+            return report;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("warm-up skipped ({}); the first requests may be slow", e.toString());
+            return new WarmUp.Report(0, 0, Duration.ofNanos(System.nanoTime() - t0), false);
+        }
     }
 
     /**
@@ -160,6 +195,11 @@ public final class ApiServer implements AutoCloseable {
 
     public PrometheusRegistry registry() {
         return registry;
+    }
+
+    /** What the warm-up before the first client did (none of it is in {@link #registry()}). */
+    public WarmUp.Report warmUp() {
+        return warmUp;
     }
 
     /**

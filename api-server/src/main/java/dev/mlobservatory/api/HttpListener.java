@@ -78,7 +78,7 @@ final class HttpListener {
                             .set(Options.BALANCING_CONNECTIONS, 2)
                             .set(Options.BACKLOG, 1000)
                             .getMap());
-            server.resumeAccepts();
+            // Bound but not accepting yet: connections wait in the backlog until accept() (after the warm-up).
             return new HttpListener(worker, open, server, cap);
         } catch (IOException | RuntimeException e) {
             worker.shutdownNow();
@@ -104,6 +104,12 @@ final class HttpListener {
 
     ConnectionCap cap() {
         return cap;
+    }
+
+    /** Starts accepting connections; until then they wait in the backlog (a taken port has failed already). */
+    HttpListener accept() {
+        server.resumeAccepts();
+        return this;
     }
 
     /** Stops accepting. */

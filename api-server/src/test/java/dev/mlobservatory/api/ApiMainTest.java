@@ -76,7 +76,8 @@ class ApiMainTest {
                     break;
                 }
             }
-            assertThat(lines).anySatisfy(l -> assertThat(l).matches(".*ready at http://127\\.0\\.0\\.1:\\d+ in \\d+ ms.*"));
+            assertThat(lines).anySatisfy(l -> assertThat(l).matches(".*ready at http://127\\.0\\.0\\.1:\\d+ in \\d+ ms.*")
+                    .matches(".*warmed up with \\d+ requests in \\d+ ms.*not counted in the metrics.*"));
 
             p.toHandle().destroy(); // SIGTERM, without closing our end of its output as Process#destroy would
             assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();

@@ -46,6 +46,18 @@ public final class ApiMetrics {
     private final Counter connectionsRefused;
 
     public ApiMetrics(PrometheusRegistry registry, ProcessStats process) {
+        this(registry, process, true);
+    }
+
+    /**
+     * The API's metrics without the JVM's, for a registry that is thrown away after use (the warm-up's rehearsal):
+     * {@code JvmMetrics} remembers every registry it was registered with for the life of the JVM.
+     */
+    public static ApiMetrics withoutJvmMetrics(PrometheusRegistry registry, ProcessStats process) {
+        return new ApiMetrics(registry, process, false);
+    }
+
+    private ApiMetrics(PrometheusRegistry registry, ProcessStats process, boolean jvm) {
         predictions = Counter.builder()
                 .name("ml_predictions_total")
                 .help("Prediction requests by model version, predicted class (or error) and status")
@@ -96,7 +108,9 @@ public final class ApiMetrics {
                 .name("http_server_connections_refused_total")
                 .help("Connections answered 503 and closed because the server had its maximum of open connections")
                 .register(registry);
-        JvmMetrics.builder().register(registry);
+        if (jvm) {
+            JvmMetrics.builder().register(registry);
+        }
     }
 
     /** {@code http_server_open_connections}: connections open now, read when scraped; the cap is its ceiling. */

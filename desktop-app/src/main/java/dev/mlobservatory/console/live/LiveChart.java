@@ -1,5 +1,7 @@
 package dev.mlobservatory.console.live;
 
+import dev.mlobservatory.console.ui.Format;
+
 /** The Live tab's three charts: which dashboard panel feeds each, and the unit it is drawn in. */
 public enum LiveChart {
 
@@ -29,6 +31,33 @@ public enum LiveChart {
     /** The unit values are drawn in. */
     public String unit() {
         return unit;
+    }
+
+    /**
+     * The unit the y-axis is labelled in when it reaches {@code upper} (in {@link #unit()}): latency switches to
+     * seconds from 1000 ms on, so the ticks read 0.5, 1, 1.5 s rather than 500, 1000, 1500 ms.
+     */
+    public String axisUnit(double upper) {
+        return this == LATENCY && upper >= 1000 ? "s" : unit;
+    }
+
+    /** What tick values are divided by to be read in {@link #axisUnit(double)}. */
+    public double axisScale(double upper) {
+        return this == LATENCY && upper >= 1000 ? 1000 : 1;
+    }
+
+    /** The least the y-axis shows, when every point is 0 or there are none. */
+    public double minimumUpper() {
+        return 1; // 1 ms, 1 req/s, 1 %: a flat line at 0 stays at the bottom, with readable ticks
+    }
+
+    /** One value of this chart as a student reads it: "610 ms", "2.4 s", "40 req/s", "12.5 %". */
+    public String describe(double value) {
+        return switch (this) {
+            case LATENCY -> Format.millis(value / 1000);
+            case REQUEST_RATE -> Format.value(value) + " req/s";
+            case ERROR_RATE -> Format.value(value) + " %";
+        };
     }
 
     /**

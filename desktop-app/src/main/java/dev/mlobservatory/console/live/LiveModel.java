@@ -16,12 +16,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +66,11 @@ public final class LiveModel {
     private final ReadOnlyObjectWrapper<Level> level = new ReadOnlyObjectWrapper<>(this, "level", Level.OK);
     private final ReadOnlyBooleanWrapper prometheusAnswering = new ReadOnlyBooleanWrapper(this, "prometheusAnswering");
     private final ChartSaver chartSaver;
+    /**
+     * Draw latency on a log scale: the server's percentiles (under a millisecond) and the client's (tens of
+     * milliseconds on a busy laptop) each get their own decade, where a linear axis puts the server's on the zero.
+     */
+    private final BooleanProperty latencyLogScale = new SimpleBooleanProperty(this, "latencyLogScale", false);
 
     /**
      * @param executor the application's executor: queries run there
@@ -253,6 +260,22 @@ public final class LiveModel {
 
     public Level getLevel() {
         return level.get();
+    }
+
+    /** Whether the latency chart is on a log scale (the user's choice; off at start). */
+    public BooleanProperty latencyLogScaleProperty() {
+        return latencyLogScale;
+    }
+
+    /**
+     * The y-axis of {@code chart} for {@code f}: a log scale for latency when chosen, else the range that follows the
+     * bulk of the points ({@link YRange}). Call on the FX thread, which owns the choice.
+     */
+    public YRange yRange(LiveChart chart, LiveFrame f) {
+        List<LiveSeries> series = f.series(chart);
+        return chart == LiveChart.LATENCY && latencyLogScale.get()
+                ? YRange.log(series, chart.minimumUpper())
+                : YRange.of(series, f.end(), chart.minimumUpper());
     }
 
     /** True when Prometheus answered the last refresh. */

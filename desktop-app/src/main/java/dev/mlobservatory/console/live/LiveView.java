@@ -2,35 +2,30 @@ package dev.mlobservatory.console.live;
 
 import atlantafx.base.theme.Styles;
 import dev.mlobservatory.console.ui.SaveChart;
-import io.fair_acc.chartfx.XYChart;
-import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.chartfx.renderer.ErrorStyle;
-import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
-import io.fair_acc.dataset.DataSet;
-import io.fair_acc.dataset.spi.DoubleDataSet;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
  * The Live tab: a status line over three stacked rolling charts (latency, request rate, error rate), Prometheus's
- * series solid and the traffic engine's dashed. Each series keeps one data set whose contents are replaced on every
- * refresh, so an hour of live charts allocates no new data sets or renderers.
+ * series solid and the traffic engine's dashed ({@link LiveChartPane}). Each y-axis follows the bulk of its points
+ * ({@link YRange}), so one spike does not flatten the other lines; what it cuts is marked at the edge and counted in a
+ * note. Latency can go on a log scale. Each series keeps one data set whose contents are replaced on every refresh, so
+ * an hour of live charts allocates no new data sets or renderers.
  */
 public final class LiveView extends BorderPane {
-
-    static final String SERVER_STYLE = "-fx-line-width: 2;";
-    static final String CLIENT_STYLE = "-fx-line-width: 2.5; -fx-line-dash-array: 8 5;";
 
     private final LiveModel model;
     private final Label status = new Label();
@@ -40,76 +35,8 @@ public final class LiveView extends BorderPane {
     static final String LEGEND_CLIENT_ONLY = "Dashed: the traffic engine, timing every response it got. "
             + "Prometheus's solid lines join them once it answers.";
     private final Label legendNote = new Label();
-    private final Map<LiveChart, ChartPart> charts = new EnumMap<>(LiveChart.class);
-
-    /** One chart, its renderer and its data sets by series. */
-    private static final class ChartPart {
-        final XYChart chart;
-        final DefaultNumericAxis xAxis;
-        final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
-        final Map<String, DoubleDataSet> dataSets = new LinkedHashMap<>();
-
-        ChartPart(LiveChart which) {
-            xAxis = new DefaultNumericAxis("time");
-            xAxis.setUnit(null); // no empty "[]" after the name
-            xAxis.setTimeAxis(true);
-            xAxis.setAutoRanging(false); // the window, not the data, decides: all three charts line up
-            DefaultNumericAxis yAxis = new DefaultNumericAxis(which.axisName(), which.unit());
-            yAxis.setAutoRanging(true);
-            yAxis.setForceZeroInRange(true);
-            yAxis.setAutoUnitScaling(false); // "ms" stays ms, not "k ms"
-            renderer.setErrorStyle(ErrorStyle.NONE);
-            renderer.setDrawMarker(false);
-            renderer.setDashSize(0); // the legend symbol is a plain (or dashed) line, not an error bar
-            renderer.setAllowNaNs(true); // NaN (no traffic, 0/0) is a gap in the line
-            renderer.setPointReduction(false); // at most a few hundred points; reduction would blur gaps
-            chart = new XYChart(xAxis, yAxis);
-            chart.getRenderers().setAll(renderer);
-            chart.setAnimated(false);
-            chart.setLegendVisible(true);
-            chart.setTitle(which.panel());
-            chart.setId("live-chart-" + which.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        }
-
-        /** Replaces the contents of each series' data set; adds or removes data sets only as series come and go. */
-        void show(double start, double end, List<LiveSeries> series) {
-            xAxis.set(start, end);
-            List<DataSet> wanted = new ArrayList<>(series.size());
-            Set<String> present = new HashSet<>();
-            for (LiveSeries s : series) {
-                String key = s.source() + ":" + s.name();
-                present.add(key);
-                DoubleDataSet ds = dataSets.get(key);
-                if (ds == null) {
-                    ds = new DoubleDataSet(s.name());
-                    // The data set node reads its style when it is added to the renderer: set it first.
-                    ds.setStyle(s.source() == LiveSeries.Source.CLIENT ? CLIENT_STYLE : SERVER_STYLE);
-                    dataSets.put(key, ds);
-                }
-                ds.set(s.times(), s.values(), false); // the series' arrays are fresh copies: no need to copy again
-                wanted.add(ds);
-            }
-            dataSets.keySet().removeIf(key -> !present.contains(key));
-            // Only when series come, go or change order (rarely): keeps the legend in the model's order, server
-            // series first, and colours stable from one refresh to the next.
-            if (!sameInstances(renderer.getDatasets(), wanted)) {
-                renderer.getDatasets().setAll(wanted);
-            }
-        }
-
-        /** Identity, not {@code equals}: data sets compare by content, which is neither cheap nor the question. */
-        private static boolean sameInstances(List<DataSet> a, List<DataSet> b) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (int i = 0; i < a.size(); i++) {
-                if (a.get(i) != b.get(i)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
+    private final CheckBox logScale = new CheckBox("Log scale (latency)");
+    private final Map<LiveChart, LiveChartPane> charts = new EnumMap<>(LiveChart.class);
 
     public LiveView(LiveModel model) {
         this.model = model;
@@ -125,21 +52,43 @@ public final class LiveView extends BorderPane {
         // Solid lines come only from a Prometheus that answers: without one, the note explains only what is drawn.
         legendNote.textProperty().bind(javafx.beans.binding.Bindings.when(model.prometheusAnsweringProperty())
                 .then(LEGEND_WITH_PROMETHEUS).otherwise(LEGEND_CLIENT_ONLY));
-        VBox top = new VBox(status, legendNote, SaveChart.status(model.chartSaver()));
+        logScale.setId("live-log-scale");
+        logScale.getStyleClass().add(Styles.TEXT_SMALL);
+        logScale.setMinWidth(Region.USE_PREF_SIZE); // the note beside it wraps instead: a cut "Log sc…" says nothing
+        logScale.setTooltip(new Tooltip("Each power of ten gets the same height: sub-millisecond server percentiles "
+                + "and a client's tens of milliseconds are both readable, and a spike cuts nothing."));
+        HBox legendRow = new HBox(12, legendNote, logScale);
+        HBox.setHgrow(legendNote, Priority.ALWAYS);
+        legendNote.setMaxWidth(Double.MAX_VALUE);
+        VBox top = new VBox(status, legendRow, SaveChart.status(model.chartSaver()));
         top.setSpacing(2);
         top.setPadding(new Insets(6, 8, 4, 8));
         setTop(top);
 
-        VBox stack = new VBox();
+        // Latency, what a class watches most, gets 40 % of the height; on a projector at 1366×768 that leaves its
+        // plot room for five tick labels in presenter type.
+        GridPane stack = new GridPane();
+        ColumnConstraints full = new ColumnConstraints();
+        full.setHgrow(Priority.ALWAYS);
+        full.setFillWidth(true);
+        stack.getColumnConstraints().add(full);
+        int row = 0;
         for (LiveChart which : LiveChart.values()) {
-            ChartPart part = new ChartPart(which);
+            LiveChartPane part = new LiveChartPane(which);
             charts.put(which, part);
-            StackPane cell = SaveChart.overlay(part.chart, which.panel(), model.chartSaver());
-            VBox.setVgrow(cell, Priority.ALWAYS);
+            RowConstraints share = new RowConstraints();
+            share.setPercentHeight(which == LiveChart.LATENCY ? 40 : 30);
+            share.setVgrow(Priority.ALWAYS);
+            share.setFillHeight(true);
+            stack.getRowConstraints().add(share);
             // A ChartFX chart asks for the width of all its tick labels as its minimum; without this the tab grows
             // past the window and the newest minutes (the right edge) are cut off.
             part.chart.setMinSize(0, 0);
-            stack.getChildren().add(cell);
+            StackPane cell = SaveChart.overlay(part.pane, which.panel(), model.chartSaver());
+            javafx.scene.Node save = cell.getChildren().get(cell.getChildren().size() - 1);
+            save.setId(part.chart.getId() + "-save-png");
+            part.keepNoteClearOf(save);
+            stack.add(cell, 0, row++);
         }
         stack.setMinSize(0, 0);
         stack.setPadding(new Insets(0, 14, 4, 0));
@@ -152,6 +101,8 @@ public final class LiveView extends BorderPane {
         model.levelProperty().addListener((obs, old, level) -> showLevel(level));
         showLevel(model.getLevel());
         model.frameProperty().addListener((obs, old, frame) -> show(frame));
+        logScale.selectedProperty().bindBidirectional(model.latencyLogScaleProperty());
+        model.latencyLogScaleProperty().addListener((obs, old, on) -> show(model.getFrame())); // at once, not in 2 s
         show(model.getFrame());
     }
 
@@ -167,7 +118,7 @@ public final class LiveView extends BorderPane {
     /** Runs on the FX thread (the model publishes there), which is where ChartFX data sets may be written. */
     private void show(LiveFrame frame) {
         for (LiveChart which : LiveChart.values()) {
-            charts.get(which).show(frame.start(), frame.end(), frame.series(which));
+            charts.get(which).show(frame.start(), frame.end(), frame.series(which), model.yRange(which, frame));
         }
     }
 }

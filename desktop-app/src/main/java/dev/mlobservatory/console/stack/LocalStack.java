@@ -60,7 +60,7 @@ public final class LocalStack implements RunningStack {
         ModelCatalog models = ModelCatalog.trainDefault();
         int apiPort = choose("API", ports.api(), log);
         ApiServer api = ApiServer.start(apiConfig(apiPort), models, new PrometheusRegistry());
-        log.accept("API listening on " + api.baseUrl());
+        log.accept("API listening on " + api.baseUrl() + warmedUp(api));
         if (prometheusBinary == null) {
             log.accept("No prometheus binary: running the API alone. Install Prometheus for server-side charts, "
                     + "alerts and the PromQL sandbox.");
@@ -83,6 +83,11 @@ public final class LocalStack implements RunningStack {
             DataDirs.delete(dataDir);
             throw e;
         }
+    }
+
+    /** What the API did before its first client, so a slow first second is not a mystery. */
+    private static String warmedUp(ApiServer api) {
+        return " (warmed up first: " + api.warmUp().describe() + ", none of it in its metrics)";
     }
 
     /** Loopback only, with fault injection on: the Chaos panel drives /admin/faults. */
@@ -135,7 +140,7 @@ public final class LocalStack implements RunningStack {
     public synchronized void startApi() {
         if (api == null) {
             api = ApiServer.start(apiConfig(apiPort), models, new PrometheusRegistry());
-            log.accept("API restarted on " + api.baseUrl());
+            log.accept("API restarted on " + api.baseUrl() + warmedUp(api));
         }
     }
 

@@ -11,6 +11,7 @@ import dev.mlobservatory.console.testing.OnFx;
 import dev.mlobservatory.console.traffic.ClientSamples;
 import dev.mlobservatory.console.ui.SaveChart;
 import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.dataset.DataSet;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,9 +67,14 @@ class LiveViewTest {
         return robot.lookup("#" + id).queryAs(XYChart.class);
     }
 
+    /** The lines' data sets: the first renderer's (the second draws only the marks above the axis). */
     private static List<DataSet> dataSets(XYChart chart) {
-        assertThat(chart.getRenderers()).hasSize(1);
+        assertThat(chart.getRenderers()).hasSize(2);
         return List.copyOf(chart.getRenderers().get(0).getDatasets());
+    }
+
+    private static List<DataSet> edgeMarks(XYChart chart) {
+        return List.copyOf(chart.getRenderers().get(1).getDatasets());
     }
 
     private static List<String> names(XYChart chart) {
@@ -122,15 +128,16 @@ class LiveViewTest {
 
         List<DataSet> first = dataSets(latency);
         assertThat(names(latency)).containsExactly("p95 v1", "client p95");
-        assertThat(first.get(0).getStyle()).isEqualTo(LiveView.SERVER_STYLE).doesNotContain("dash");
-        assertThat(first.get(1).getStyle()).isEqualTo(LiveView.CLIENT_STYLE);
+        assertThat(first.get(0).getStyle()).isEqualTo(LiveChartPane.SERVER_STYLE).doesNotContain("dash");
+        assertThat(first.get(1).getStyle()).isEqualTo(LiveChartPane.CLIENT_STYLE);
         assertThat(first.get(0).getDataCount()).isEqualTo(4);
         assertThat(latency.getXAxis().getMin()).isEqualTo(start);
         assertThat(latency.getXAxis().getMax()).isEqualTo(end);
-        // A NaN point is a gap, and the auto-ranged axis stays finite around the real values. The axis ranges
-        // itself in a layout pulse, which may come after the queued events: await it, on the FX thread.
+        // A NaN point is a gap, and the axis stays finite around the real values. The axis ranges itself in a layout
+        // pulse, which may come after the queued events: await it, on the FX thread.
         LiveStack.await("the latency axis ranged", 10, () -> OnFx.read(() -> latency.getYAxis().getMax() >= 6.0));
         assertThat(OnFx.read(() -> latency.getYAxis().getMax())).isLessThan(100);
+        assertThat(edgeMarks(latency)).isEmpty(); // nothing cut
 
         model.publish(both, "ok", LiveModel.Level.OK, true);
         WaitForAsyncUtils.waitForFxEvents();
@@ -158,6 +165,114 @@ class LiveViewTest {
         assertThat(OnFx.read(() -> model.chartSaver().messageProperty().get())).isEqualTo("Saved " + target);
         assertThat(javax.imageio.ImageIO.read(target.toFile()).getWidth())
                 .isEqualTo((int) Math.round(OnFx.read(rate::getWidth)));
+    }
+
+    @Test
+    void aSpikeIsDrawnAtTheEdgeMarkedAndCountedWhileTheBulkFillsTheAxis(FxRobot robot) throws Exception {
+        XYChart latency = chart(robot, "live-chart-latency");
+        Label note = robot.lookup("#live-chart-latency-note").queryAs(Label.class);
+        LiveFrame spiky = baselineWithColdStart();
+
+        model.publish(spiky, "ok", LiveModel.Level.OK, true);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        LiveStack.await("the latency axis ranged", 10, () -> OnFx.read(() -> latency.getYAxis().getMax() > 0
+                && latency.getYAxis().getMax() < 20));
+        double top = OnFx.read(() -> latency.getYAxis().getMax());
+        assertThat(top).isGreaterThanOrEqualTo(5.0); // the client p99's bulk, 5 ms, is in view
+        assertThat(note.isVisible()).isTrue();
+        assertThat(note.getText()).isEqualTo("▲ 1 point above " + LiveChart.LATENCY.describe(top) + " (up to 650 ms)");
+        // The spike is drawn at the edge, and one mark sits there at its time.
+        DataSet p99 = dataSets(latency).get(2);
+        assertThat(p99.getName()).isEqualTo("client p99");
+        assertThat(p99.get(DataSet.DIM_Y, 0)).isEqualTo(top);
+        assertThat(edgeMarks(latency)).singleElement().satisfies(marks -> {
+            assertThat(marks.getDataCount()).isEqualTo(1);
+            assertThat(marks.get(DataSet.DIM_X, 0)).isEqualTo(p99.get(DataSet.DIM_X, 0));
+            assertThat(marks.get(DataSet.DIM_Y, 0)).isEqualTo(top);
+        });
+        assertThat(legendItems(latency)).containsExactly("client p50", "client p95", "client p99"); // no marks' entry
+
+        // Once the spike has left the window, nothing is cut and the note goes.
+        model.publish(new LiveFrame(spiky.start(), spiky.end(), Map.of(LiveChart.LATENCY,
+                List.copyOf(spiky.series(LiveChart.LATENCY)).subList(0, 2))), "ok", LiveModel.Level.OK, true);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(note.isVisible()).isFalse();
+        assertThat(edgeMarks(latency)).isEmpty();
+    }
+
+    @Test
+    void inPresenterModeOnA1366By768ProjectorTheLatencyAxisKeepsFourTicksAndItsTitle(FxRobot robot) throws Exception {
+        XYChart latency = chart(robot, "live-chart-latency");
+        // What the Live tab gets of a 1366×768 window in presenter mode: the side panel and the header take the rest.
+        OnFx.read(() -> {
+            dev.mlobservatory.console.ui.Theme.apply(stage.getScene(), false, true);
+            stage.setWidth(948);
+            stage.setHeight(592);
+            return null;
+        });
+        model.publish(baselineWithColdStart(), "ok", LiveModel.Level.OK, true);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (String id : List.of("live-chart-latency", "live-chart-request-rate", "live-chart-error-rate")) {
+            // The unit alone: "latency [ms]" and "request rate [req/s]" were cut on a projector.
+            assertThat(chart(robot, id).getYAxis().getName()).isIn("ms", "s", "req/s", "%");
+        }
+        LiveStack.await("four tick labels on the latency axis", 10, () -> OnFx.read(() -> visibleTicks(latency) >= 4));
+        assertThat(OnFx.read(() -> visibleTicks(latency))).isBetween(4L, 6L);
+    }
+
+    @Test
+    void oneClickPutsLatencyOnALogScaleWhereNothingIsCut(FxRobot robot) throws Exception {
+        XYChart latency = chart(robot, "live-chart-latency");
+        Label note = robot.lookup("#live-chart-latency-note").queryAs(Label.class);
+        model.publish(baselineWithColdStart(), "ok", LiveModel.Level.OK, true);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(note.isVisible()).isTrue();
+
+        robot.clickOn("#live-log-scale");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.latencyLogScaleProperty().get()).isTrue();
+        DefaultNumericAxis y = (DefaultNumericAxis) latency.getYAxis();
+        assertThat(y.isLogAxis()).isTrue();
+        LiveStack.await("the log axis ranged", 10, () -> OnFx.read(() -> y.getMax() > 999 && y.getMin() > 0));
+        assertThat(OnFx.read(y::getMin)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(note.isVisible()).isFalse();
+        assertThat(edgeMarks(latency)).isEmpty();
+        assertThat(dataSets(latency).get(2).get(DataSet.DIM_Y, 0)).isEqualTo(650); // the spike as it was
+        // The other charts keep their linear axes.
+        assertThat(((DefaultNumericAxis) chart(robot, "live-chart-request-rate").getYAxis()).isLogAxis()).isFalse();
+    }
+
+    /** 90 s of a baseline as drawn after a cold start: the client's first second at 650 ms, then about 5 ms. */
+    private static LiveFrame baselineWithColdStart() {
+        double end = Math.floor(System.currentTimeMillis() / 1000.0);
+        double[] t = new double[90];
+        double[] p50 = new double[90];
+        double[] p95 = new double[90];
+        double[] p99 = new double[90];
+        for (int i = 0; i < 90; i++) {
+            t[i] = end - 89 + i;
+            p50[i] = 1;
+            p95[i] = 3;
+            p99[i] = i == 0 ? 650 : 5;
+        }
+        return new LiveFrame(end - 300, end, Map.of(LiveChart.LATENCY, List.of(
+                new LiveSeries("client p50", LiveSeries.Source.CLIENT, t, p50),
+                new LiveSeries("client p95", LiveSeries.Source.CLIENT, t, p95),
+                new LiveSeries("client p99", LiveSeries.Source.CLIENT, t, p99))));
+    }
+
+    private static long visibleTicks(XYChart chart) {
+        return ((io.fair_acc.chartfx.axes.spi.AbstractAxis) chart.getYAxis()).getTickMarks().stream()
+                .filter(io.fair_acc.chartfx.axes.spi.TickMark::isVisible).count();
+    }
+
+    private static List<String> legendItems(XYChart chart) {
+        return OnFx.read(() -> chart.lookupAll(".chart-legend-item").stream()
+                .filter(javafx.scene.Node::isVisible) // ChartFX keeps an item per data set, hidden when not wanted
+                .map(n -> n instanceof javafx.scene.control.Label l ? l.getText() : n.toString()).toList());
     }
 
     @Test
