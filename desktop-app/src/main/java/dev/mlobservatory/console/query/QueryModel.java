@@ -256,7 +256,20 @@ public final class QueryModel {
             return "";
         }
         String why = UnknownMetrics.explain(a.promql(), names.metrics());
-        return why == null ? "" : why;
+        if (why != null) {
+            return why;
+        }
+        return filtersByComparison(a.promql())
+                ? "No series passed the comparison: every value is on the other side of it right now. (An alert "
+                        + "rule's expression is empty while the rule is inactive.) Remove the comparison to see the values."
+                : "";
+    }
+
+    /** Whether the query's outermost operator is a filtering comparison (not "bool", which keeps every series). */
+    static boolean filtersByComparison(String promql) {
+        String q = PromqlText.withoutComments(promql).trim();
+        int[] op = PromqlText.findOperator(q, List.of("==", "!=", ">=", "<=", ">", "<"), false);
+        return op != null && !q.substring(op[1]).stripLeading().startsWith("bool");
     }
 
     static List<ResultRow> rowsOf(QueryResult result) {

@@ -255,6 +255,19 @@ class QueryModelTest {
     }
 
     @Test
+    void anExpressionWhoseComparisonFiltersEverythingOutSaysSo() throws Exception {
+        // What "Open in PromQL" on an inactive rule runs: its expression is empty while the condition is false.
+        run("up{job=\"ml-api\"} == 0");
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.noSeriesHintProperty().get()).startsWith("No series passed the comparison");
+
+        run("up{job=\"ml-api\"} == bool 0");
+        assertThat(model.rows()).hasSize(1);
+        assertThat(model.noSeriesHintProperty().get()).isEmpty();
+    }
+
+    @Test
     void tableCopiesAsCsvWithAColumnPerLabel() throws Exception {
         run("sum by (model_version, prediction_result) (ml_predictions_total)");
         String[] lines = model.resultCsv().split("\r\n");

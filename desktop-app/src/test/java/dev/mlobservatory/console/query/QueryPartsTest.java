@@ -80,4 +80,16 @@ class QueryPartsTest {
         assertThat(QueryNotes.NONE.isEmpty()).isTrue();
         assertThat(notes.isEmpty()).isFalse();
     }
+
+    @Test
+    void aComparisonThatFiltersIsToldFromOneThatKeepsEverySeries() {
+        assertThat(QueryModel.filtersByComparison("sum(rate(ml_predictions_total{status=\"error\"}[5m])) "
+                + "/ sum(rate(ml_predictions_total[5m])) > 0.1")).isTrue();
+        assertThat(QueryModel.filtersByComparison("up{job=\"ml-api\"} == 0")).isTrue();
+        assertThat(QueryModel.filtersByComparison("x >= 2  # a comment > here")).isTrue();
+        assertThat(QueryModel.filtersByComparison("up > bool 0")).isFalse();
+        assertThat(QueryModel.filtersByComparison("rate(ml_predictions_total{status!=\"ok\"}[1m])")).isFalse();
+        assertThat(QueryModel.filtersByComparison("a / b")).isFalse();
+        assertThat(QueryModel.filtersByComparison("max_over_time((x > 1)[5m:])")).isFalse();
+    }
 }
