@@ -110,8 +110,7 @@ public final class LiveModel {
     /** Refreshes now and then every {@link LiveSettings#refresh()}, on the executor. Idempotent. */
     /** Follows why there is no Prometheus (the stack's word for it), so the status line says what is true. */
     public void explainAbsence(javafx.beans.value.ObservableValue<PrometheusAbsence> why) {
-        absence = why.getValue() == null ? PrometheusAbsence.NOT_STARTED : why.getValue();
-        why.addListener((obs, old, now) -> absence = now == null ? PrometheusAbsence.NOT_STARTED : now);
+        PrometheusAbsence.follow(why, now -> absence = now);
     }
 
     /** Saves a chart as a PNG on the executor and says how it went. */

@@ -1,5 +1,8 @@
 package dev.mlobservatory.console.prom;
 
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
+
 /**
  * Why there is no Prometheus to ask, so that every tab says what is true: nothing started yet (press Start), or a
  * stack running without one because none was found on this computer (Start cannot help; getting Prometheus can).
@@ -19,5 +22,14 @@ public enum PrometheusAbsence {
     /** The sentence a tab shows, e.g. "… to see alert rules." for {@code purpose} "see alert rules". */
     public String say(String purpose) {
         return String.format(sentence, purpose);
+    }
+
+    /**
+     * Hands {@code follow} why there is no Prometheus now, and again at each change: the one way the Live, PromQL,
+     * Alerts and Targets models keep their message true. A null (no stack yet) reads as {@link #NOT_STARTED}.
+     */
+    public static void follow(ObservableValue<PrometheusAbsence> why, Consumer<PrometheusAbsence> follow) {
+        follow.accept(why.getValue() == null ? NOT_STARTED : why.getValue());
+        why.addListener((obs, old, now) -> follow.accept(now == null ? NOT_STARTED : now));
     }
 }

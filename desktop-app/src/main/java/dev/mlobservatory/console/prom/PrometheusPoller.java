@@ -66,10 +66,9 @@ public abstract class PrometheusPoller<T> {
 
     /** Follows why there is no Prometheus (the stack's word for it), so the message says what is true. */
     public void explainAbsence(ObservableValue<PrometheusAbsence> why) {
-        absence = why.getValue() == null ? PrometheusAbsence.NOT_STARTED : why.getValue();
-        why.addListener((obs, old, now) -> {
-            absence = now == null ? PrometheusAbsence.NOT_STARTED : now;
-            poll.runSoon();
+        PrometheusAbsence.follow(why, now -> {
+            absence = now;
+            poll.runSoon(); // only while polling: before start() it does nothing
         });
     }
 

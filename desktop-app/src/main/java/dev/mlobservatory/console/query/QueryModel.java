@@ -125,9 +125,8 @@ public final class QueryModel {
 
     /** Follows why there is no Prometheus (the stack's word for it), so the editor says what is true. */
     public void explainAbsence(ObservableValue<PrometheusAbsence> why) {
-        absence = why.getValue() == null ? PrometheusAbsence.NOT_STARTED : why.getValue();
-        why.addListener((obs, old, now) -> {
-            absence = now == null ? PrometheusAbsence.NOT_STARTED : now;
+        PrometheusAbsence.follow(why, now -> {
+            absence = now;
             if (error.get() != null && error.get().kind() == QueryError.Kind.NOT_RUNNING) {
                 error.set(QueryError.notRunning(absence));
             }
