@@ -1,6 +1,5 @@
 package dev.mlobservatory.console.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlobservatory.console.concurrent.FxThread;
 import java.io.IOException;
@@ -148,15 +147,28 @@ public final class ChaosModel {
             } else if (r.code() == 404) {
                 result = "This API does not take faults (start it with --enable-faults; the console's own API and "
                         + "the Docker stack do).";
+            } else if (r.code() == 503 || text.isBlank()) {
+                // a stopping API (Kill API, Restart API) answers 503 with no body: it did not refuse, it is going
+                result = "Faults not sent: the API at " + url + " is stopping or stopped. They are sent again when "
+                        + "it returns.";
             } else {
-                JsonNode error = MAPPER.readTree(text);
-                result = "The API refused the faults: " + error.path("error").asText(text);
+                result = "The API refused the faults (HTTP " + r.code() + "): " + refusal(text);
             }
         } catch (IOException e) {
             result = "Faults not sent: the API at " + url + " does not answer (stopped?). They are sent again when it returns.";
         }
         String shown = result;
         fx.run(() -> status.set(shown));
+    }
+
+    /** The API's error sentence from its JSON error body, or the body itself when it is not one. */
+    private static String refusal(String body) {
+        try {
+            String said = MAPPER.readTree(body).path("error").asText("");
+            return said.isBlank() ? body : said;
+        } catch (IOException notJson) {
+            return body;
+        }
     }
 
     Map<String, Object> body() {

@@ -37,15 +37,15 @@ public final class TargetsView extends BorderPane {
         TableColumn<TargetItem, String> duration = text("Duration", TargetItem::scrapeDurationProperty, 95);
         duration.getStyleClass().add("numeric");
         // Without "http://": the host, port and path are what a student reads; the tooltip has the whole URL.
-        TableColumn<TargetItem, String> endpoint = text("Endpoint", TargetItem::scrapeUrlProperty, 190);
+        TableColumn<TargetItem, String> endpoint = text("Endpoint", TargetItem::scrapeUrlProperty, 215);
         endpoint.setCellFactory(c -> TableCells.withTooltip(url -> url.replaceFirst("^https?://", "")));
         TableColumn<TargetItem, String> error = text("Last error", TargetItem::lastErrorProperty, 300);
         error.getStyleClass().add("last-error");
         error.setCellFactory(c -> TableCells.withTooltip());
         TabParts.columns(table, List.of(health,
-                text("Job", TargetItem::jobProperty, 100),
+                text("Job", TargetItem::jobProperty, 115),
                 endpoint,
-                text("Last scrape", TargetItem::lastScrapeProperty, 105),
+                text("Last scrape", TargetItem::lastScrapeProperty, 120),
                 duration, error));
         TabParts.followTypeSize(table);
         setCenter(table);

@@ -2,11 +2,15 @@ package dev.mlobservatory.console.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.mlobservatory.api.TestApi;
 import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.testing.LiveStack;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -72,6 +76,34 @@ class ChaosModelTest {
         model.apply(); // the API is gone now
         assertThat(model.statusProperty().get()).startsWith("Faults not sent: the API at http://127.0.0.1:")
                 .endsWith("They are sent again when it returns.");
+    }
+
+    @Test
+    void aStoppingApiIsNotSaidToRefuseAndARefusalNamesItsReason() throws Exception {
+        // What an API answers while Kill API stops it (503, no body), and what a refusal of bad faults looks like.
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        int[] status = {503};
+        byte[][] body = {new byte[0]};
+        server.createContext("/admin/faults", exchange -> {
+            exchange.sendResponseHeaders(status[0], body[0].length == 0 ? -1 : body[0].length);
+            exchange.getResponseBody().write(body[0]);
+            exchange.close();
+        });
+        server.start();
+        try {
+            apiUrl.set("http://127.0.0.1:" + server.getAddress().getPort());
+            model.apply();
+            assertThat(model.statusProperty().get()).startsWith("Faults not sent: the API at http://127.0.0.1:")
+                    .contains("is stopping or stopped");
+
+            status[0] = 400;
+            body[0] = "{\"error\":\"error_ratio must be 0..1\"}".getBytes(StandardCharsets.UTF_8);
+            model.apply();
+            assertThat(model.statusProperty().get())
+                    .isEqualTo("The API refused the faults (HTTP 400): error_ratio must be 0..1");
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
