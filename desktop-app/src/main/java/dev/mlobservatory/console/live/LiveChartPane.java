@@ -86,16 +86,12 @@ final class LiveChartPane {
         note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
         note.setVisible(false);
         note.setMouseTransparent(true);
-        StackPane.setAlignment(note, Pos.TOP_RIGHT);
-        StackPane.setMargin(note, new Insets(2, 8, 0, 0));
+        // Top left, in the title row: the title is centred and Save PNG sits top right, so the left end is free,
+        // and the plot's newest points (right) stay uncovered.
+        StackPane.setAlignment(note, Pos.TOP_LEFT);
+        StackPane.setMargin(note, new Insets(2, 0, 0, 8));
         pane = new StackPane(chart, note);
         pane.setMinSize(0, 0);
-    }
-
-    /** Keeps the spike note to the left of {@code corner} (the Save PNG button over the same top-right corner). */
-    void keepNoteClearOf(javafx.scene.Node corner) {
-        corner.boundsInParentProperty().addListener((o, a, b) ->
-                StackPane.setMargin(note, new Insets(2, 8 + b.getWidth() + 8, 0, 0)));
     }
 
     /**

@@ -87,7 +87,6 @@ public final class LiveView extends BorderPane {
             StackPane cell = SaveChart.overlay(part.pane, which.panel(), model.chartSaver());
             javafx.scene.Node save = cell.getChildren().get(cell.getChildren().size() - 1);
             save.setId(part.chart.getId() + "-save-png");
-            part.keepNoteClearOf(save);
             stack.add(cell, 0, row++);
         }
         stack.setMinSize(0, 0);
