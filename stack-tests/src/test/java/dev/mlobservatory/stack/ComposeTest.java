@@ -52,7 +52,11 @@ class ComposeTest {
         }
         assertThat(services.at("/prometheus/depends_on/api/condition").asText()).isEqualTo("service_healthy");
         assertThat(services.at("/grafana/depends_on/prometheus/condition").asText()).isEqualTo("service_healthy");
-        assertThat(services.at("/prometheus/command").toString()).contains("--web.enable-lifecycle");
+        assertThat(services.at("/prometheus/command").toString()).contains("--web.enable-lifecycle")
+                // 3.5 scrapes native histograms only with the flag; the configuration keeps the classic buckets
+                .contains("--enable-feature=native-histograms");
+        assertThat(Files.readString(Repo.PROMETHEUS_COMPOSE)).contains("always_scrape_classic_histograms: true");
+        assertThat(services.at("/prometheus/image").asText()).startsWith("prom/prometheus:v3.");
         assertThat(services.at("/api/command").toString()).contains("0.0.0.0").contains("--enable-faults");
         JsonNode volumes = YAML.readTree(Repo.COMPOSE.toFile()).get("volumes");
         assertThat(volumes.fieldNames()).toIterable().contains("prometheus-data", "grafana-data");

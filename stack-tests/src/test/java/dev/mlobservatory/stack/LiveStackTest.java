@@ -32,7 +32,6 @@ class LiveStackTest {
     @MethodSource("dev.mlobservatory.api.testing.Tools#eachPrometheus")
     void dashboardQueriesReturnDataAndStoppingTheApiRaisesApiDown(Tools.Versioned prometheusBinary, @TempDir Path tmp)
             throws Exception {
-        String binary = prometheusBinary.path();
         Dashboard dashboard = Dashboard.load(Repo.DASHBOARD);
         TestApi api = new TestApi(true);
         // A few real 500s on v2, so the fault panels show an effect and not only their zero fallback.
@@ -41,7 +40,7 @@ class LiveStackTest {
         AtomicBoolean sending = new AtomicBoolean(true);
         Thread traffic = new Thread(() -> sendTraffic(api, sending), "test-traffic");
         traffic.setDaemon(true);
-        try (PrometheusProcess prometheus = PrometheusProcess.start(binary, tmp, "127.0.0.1:" + api.server.port())) {
+        try (PrometheusProcess prometheus = PrometheusProcess.start(prometheusBinary, tmp, "127.0.0.1:" + api.server.port())) {
             traffic.start();
 
             // Every panel's every target returns at least one series once traffic has been scraped.

@@ -60,7 +60,7 @@ class PrometheusDifferencesTest {
     void classicHistogramLeValuesAreNormalisedFromPrometheus3(Tools.Versioned prometheusBinary, @TempDir Path tmp)
             throws Exception {
         try (TestApi api = new TestApi();
-             PrometheusProcess prometheus = PrometheusProcess.start(prometheusBinary.path(), tmp,
+             PrometheusProcess prometheus = PrometheusProcess.start(prometheusBinary, tmp,
                      "127.0.0.1:" + api.server.port())) {
             for (int i = 0; i < 20; i++) {
                 api.postJson("/v1/predict", flower(5.1, 3.5, 1.4, 0.2));

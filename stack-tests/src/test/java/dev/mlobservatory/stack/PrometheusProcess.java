@@ -2,6 +2,7 @@ package dev.mlobservatory.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlobservatory.api.testing.Tools;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 final class PrometheusProcess implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** prometheus-local.yml's 3.x-only line, which 2.x rejects. */
+    static final String CLASSIC_TOO = "    always_scrape_classic_histograms: true\n";
 
     private final Process process;
     private final Path log;
@@ -35,26 +40,43 @@ final class PrometheusProcess implements AutoCloseable {
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
-    /** Fills prometheus-local.yml: the API and Prometheus targets, the rules' absolute path, every interval. */
-    static String localConfig(String apiTarget, String selfTarget, String interval) throws IOException {
-        String template = Files.readString(Repo.PROMETHEUS_LOCAL);
-        return template
+    /**
+     * Fills prometheus-local.yml: the API and Prometheus targets, the rules' absolute path, every interval; and, as
+     * the console's PrometheusConfig does, adapts it to the version: the 3.x-only line dropped for 2.x, the
+     * {@code scrape_native_histograms} setting added from 3.8.
+     */
+    static String localConfig(String apiTarget, String selfTarget, String interval, Tools.Versioned version)
+            throws IOException {
+        String filled = Files.readString(Repo.PROMETHEUS_LOCAL)
                 .replace("'127.0.0.1:8080'", "'" + apiTarget + "'")
                 .replace("'127.0.0.1:9090'", "'" + selfTarget + "'")
                 .replace("../../rules/", Repo.ROOT.resolve("rules") + "/")
                 .replaceAll("(scrape_interval|evaluation_interval|scrape_timeout): \\S+", "$1: " + interval);
+        if (version.major() < 3) {
+            return filled.replace(CLASSIC_TOO, "");
+        }
+        return version.atLeast(3, 8) ? filled.replace(CLASSIC_TOO, CLASSIC_TOO + "    scrape_native_histograms: true\n")
+                : filled;
     }
 
-    static PrometheusProcess start(String binary, Path dir, String apiTarget) throws Exception {
+    /** Command-line flags beside the configuration: native histograms are a feature flag on 3.0 to 3.7. */
+    static List<String> flags(Tools.Versioned version) {
+        return version.major() >= 3 && !version.atLeast(3, 8) ? List.of("--enable-feature=native-histograms")
+                : List.of();
+    }
+
+    static PrometheusProcess start(Tools.Versioned binary, Path dir, String apiTarget) throws Exception {
         int port = freePort();
         Path config = dir.resolve("prometheus.yml");
-        Files.writeString(config, localConfig(apiTarget, "127.0.0.1:" + port, "1s"));
+        Files.writeString(config, localConfig(apiTarget, "127.0.0.1:" + port, "1s", binary));
         Path log = dir.resolve("prometheus.log");
-        Process process = new ProcessBuilder(binary,
+        List<String> command = new ArrayList<>(List.of(binary.path(),
                 "--config.file=" + config,
                 "--storage.tsdb.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port,
-                "--web.enable-lifecycle")
+                "--web.enable-lifecycle"));
+        command.addAll(flags(binary));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PrometheusProcess prometheus = new PrometheusProcess(process, log, port);
         try {

@@ -3,6 +3,7 @@ package dev.mlobservatory.console.stack;
 import dev.mlobservatory.api.ApiConfig;
 import dev.mlobservatory.api.ApiServer;
 import dev.mlobservatory.api.model.ModelCatalog;
+import dev.mlobservatory.console.install.Version;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,11 +38,12 @@ public final class LocalStack implements RunningStack {
     }
 
     /** Everything needed to start the same Prometheus again: same binary, port, target and data. */
-    private record PrometheusLaunch(String binary, StackFiles files, String apiTarget, int port, Path data,
-                                    ChildProcesses children, Consumer<String> log, Consumer<String> onExit) {
+    private record PrometheusLaunch(String binary, Version version, StackFiles files, String apiTarget, int port,
+                                    Path data, ChildProcesses children, Consumer<String> log,
+                                    Consumer<String> onExit) {
 
         PrometheusProcess start() throws IOException, InterruptedException {
-            PrometheusProcess p = PrometheusProcess.start(binary, files, apiTarget, port, data, null, children,
+            PrometheusProcess p = PrometheusProcess.start(binary, version, files, apiTarget, port, data, null, children,
                     line -> log.accept("prometheus | " + line));
             p.onUnexpectedExit(onExit);
             return p;
@@ -50,11 +52,13 @@ public final class LocalStack implements RunningStack {
 
     /**
      * @param prometheusBinary null to run the API alone
+     * @param prometheusVersion the binary's version, null when unknown: decides whether native histograms are on
      * @param log receives progress lines for the log pane
      * @param onPrometheusExit told why, when the Prometheus child ends without this stack stopping it
      */
-    public static LocalStack start(StackPorts ports, StackFiles files, String prometheusBinary, ChildProcesses children,
-                                   Path home, Consumer<String> log, Consumer<String> onPrometheusExit)
+    public static LocalStack start(StackPorts ports, StackFiles files, String prometheusBinary,
+                                   Version prometheusVersion, ChildProcesses children, Path home, Consumer<String> log,
+                                   Consumer<String> onPrometheusExit)
             throws IOException, InterruptedException {
         log.accept("Training the models (Tribuo CART, v1 and v2)…");
         ModelCatalog models = ModelCatalog.trainDefault();
@@ -73,8 +77,12 @@ public final class LocalStack implements RunningStack {
             children.removeOnStop(dataDir);
             log.accept("Starting " + prometheusBinary + " on 127.0.0.1:" + promPort + " (rules: " + files.rulesDir()
                     + ", data: " + dataDir + ")…");
-            PrometheusLaunch launch = new PrometheusLaunch(prometheusBinary, files, "127.0.0.1:" + api.port(), promPort,
-                    dataDir.resolve("data"), children, log, onPrometheusExit);
+            log.accept(prometheusVersion != null && prometheusVersion.major() >= 3
+                    ? "Prometheus " + prometheusVersion + ": native histograms on, classic buckets kept beside them."
+                    : "Prometheus " + (prometheusVersion == null ? "(version unknown)" : prometheusVersion)
+                            + ": classic histogram buckets only (native histograms need Prometheus 3).");
+            PrometheusLaunch launch = new PrometheusLaunch(prometheusBinary, prometheusVersion, files,
+                    "127.0.0.1:" + api.port(), promPort, dataDir.resolve("data"), children, log, onPrometheusExit);
             PrometheusProcess prometheus = launch.start();
             log.accept("Prometheus ready at " + prometheus.baseUrl());
             return new LocalStack(models, log, api, prometheus, dataDir, launch);

@@ -1,17 +1,25 @@
 package dev.mlobservatory.console.stack;
 
+import dev.mlobservatory.console.install.Version;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Fills the no-Docker configuration (stack/prometheus/prometheus-local.yml): its two loopback targets, its
  * relative rule path, and optionally every interval. The jobs and rule files stay those of the compose
- * configuration, so both modes alert alike.
+ * configuration, so both modes alert alike; and adapts it to the binary's version (native histograms on 3.x).
  */
 public final class PrometheusConfig {
 
     static final String API_TARGET = "'127.0.0.1:8080'";
     static final String SELF_TARGET = "'127.0.0.1:9090'";
     static final String RULES = "../../rules/";
+    /** The template's 3.x-only line: 2.x rejects unknown keys, so it is dropped there. */
+    static final String CLASSIC_TOO = "    always_scrape_classic_histograms: true\n";
+    /** 3.8 turned the feature flag into this setting (3.9 made the flag a no-op). */
+    static final String NATIVE_SETTING = "    scrape_native_histograms: true\n";
+    static final String NATIVE_FLAG = "--enable-feature=native-histograms";
+    private static final Version SETTING_SINCE = new Version(3, 8, 0);
 
     private PrometheusConfig() {
     }
@@ -34,5 +42,31 @@ public final class PrometheusConfig {
             filled = filled.replaceAll("(scrape_interval|evaluation_interval|scrape_timeout): \\S+", "$1: " + interval);
         }
         return filled;
+    }
+
+    /**
+     * The filled configuration for {@code version}: native histograms scraped beside the classic buckets on 3.x
+     * ({@code scrape_native_histograms} from 3.8), exactly the 2.x configuration of old on 2.x or an unknown
+     * version, which then scrapes what it always did.
+     */
+    public static String forVersion(String filled, Version version) {
+        if (!filled.contains(CLASSIC_TOO)) {
+            throw new IllegalArgumentException("the Prometheus template no longer contains " + CLASSIC_TOO.strip()
+                    + "; PrometheusConfig and prometheus-local.yml must change together");
+        }
+        if (!isThree(version)) {
+            return filled.replace(CLASSIC_TOO, "");
+        }
+        return version.compareTo(SETTING_SINCE) >= 0 ? filled.replace(CLASSIC_TOO, CLASSIC_TOO + NATIVE_SETTING)
+                : filled;
+    }
+
+    /** Command-line flags {@code version} needs beside the configuration: the feature flag on 3.0 to 3.7. */
+    public static List<String> flags(Version version) {
+        return isThree(version) && version.compareTo(SETTING_SINCE) < 0 ? List.of(NATIVE_FLAG) : List.of();
+    }
+
+    private static boolean isThree(Version version) {
+        return version != null && version.major() >= 3;
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlobservatory.console.stack;
 
+import dev.mlobservatory.console.install.Version;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -38,6 +41,7 @@ public final class PrometheusProcess implements AutoCloseable {
      * Starts Prometheus and waits until {@code /-/ready} answers.
      *
      * @param binary the prometheus executable
+     * @param version its version, or null when unknown (then configured as 2.x, which every version accepts)
      * @param files the configuration template and rules to use
      * @param apiTarget host:port of the API to scrape
      * @param port where Prometheus listens on 127.0.0.1
@@ -47,21 +51,23 @@ public final class PrometheusProcess implements AutoCloseable {
      * @param log receives each line Prometheus prints (from a reader thread)
      * @throws IOException when it cannot start, exits, or is not ready in time; the message says why
      */
-    public static PrometheusProcess start(String binary, StackFiles files, String apiTarget, int port, Path dataDir,
-                                          String interval, ChildProcesses children, Consumer<String> log)
+    public static PrometheusProcess start(String binary, Version version, StackFiles files, String apiTarget,
+                                          int port, Path dataDir, String interval, ChildProcesses children,
+                                          Consumer<String> log)
             throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         Path config = dataDir.resolveSibling(dataDir.getFileName() + "-prometheus.yml");
         String template = Files.readString(files.prometheusTemplate());
-        Files.writeString(config, PrometheusConfig.fill(template, apiTarget, "127.0.0.1:" + port, files.rulesDir(),
-                interval));
-        ProcessBuilder builder = new ProcessBuilder(binary,
+        Files.writeString(config, PrometheusConfig.forVersion(
+                PrometheusConfig.fill(template, apiTarget, "127.0.0.1:" + port, files.rulesDir(), interval), version));
+        List<String> command = new ArrayList<>(List.of(binary,
                 "--config.file=" + config,
                 "--storage.tsdb.path=" + dataDir,
                 "--storage.tsdb.retention.time=1d",
                 "--web.listen-address=127.0.0.1:" + port,
-                "--web.enable-lifecycle")
-                .redirectErrorStream(true);
+                "--web.enable-lifecycle"));
+        command.addAll(PrometheusConfig.flags(version));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         PrometheusProcess prometheus = new PrometheusProcess(children.start(builder), port);
         prometheus.pipeOutput(log);
         try {

@@ -2,6 +2,7 @@ package dev.mlobservatory.console.stack;
 
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.env.Environment;
+import dev.mlobservatory.console.install.Version;
 import dev.mlobservatory.console.prom.PrometheusAbsence;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import java.nio.file.Path;
@@ -87,7 +88,8 @@ public final class StackModel {
             try {
                 RunningStack stack = m == StackMode.DOCKER
                         ? DockerStack.start(env.compose(), files.composeFile(), p, children, this::progress)
-                        : LocalStack.start(p, files, env.prometheus(), children, home, this::progress,
+                        : LocalStack.start(p, files, env.prometheus(),
+                                Version.find(env.prometheusVersion()).orElse(null), children, home, this::progress,
                                 this::prometheusExited);
                 boolean stopped;
                 synchronized (this) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlobservatory.api.testing.Tools;
+import dev.mlobservatory.console.testing.LiveStack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,7 +21,8 @@ class PrometheusProcessTest {
     void aTakenPortGivesPrometheussOwnErrorLine(Tools.Versioned prometheus, @TempDir Path home) throws Exception {
         ChildProcesses children = new ChildProcesses(home);
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(() -> PrometheusProcess.start(prometheus.path(), StackFiles.locate(home),
+            assertThatThrownBy(() -> PrometheusProcess.start(prometheus.path(), LiveStack.version(prometheus),
+                    StackFiles.locate(home),
                     "127.0.0.1:1", taken.getLocalPort(), home.resolve("data"), "1s", children, line -> { }))
                     .isInstanceOf(IOException.class)
                     .hasMessageStartingWith("prometheus exited with code 1: ")

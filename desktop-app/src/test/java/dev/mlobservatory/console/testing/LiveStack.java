@@ -2,6 +2,7 @@ package dev.mlobservatory.console.testing;
 
 import dev.mlobservatory.api.TestApi;
 import dev.mlobservatory.api.testing.Tools;
+import dev.mlobservatory.console.install.Version;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.QueryResult;
 import dev.mlobservatory.console.stack.ChildProcesses;
@@ -35,27 +36,29 @@ public final class LiveStack implements AutoCloseable {
 
     /** With the newest prometheus found (3.5 LTS where it is there). */
     public static LiveStack start() throws Exception {
-        return start(Tools.require("prometheus"));
+        return start(Tools.prometheusVersions().get(0));
     }
 
     /** With {@code prometheus}, one of {@link Tools#prometheusVersions()}. */
-    public static LiveStack start(Tools.Versioned prometheus) throws Exception {
-        return start(prometheus.path());
-    }
-
-    private static LiveStack start(String binary) throws Exception {
+    public static LiveStack start(Tools.Versioned binary) throws Exception {
         Path dir = Files.createTempDirectory("console-live-");
         TestApi api = new TestApi();
         ChildProcesses children = new ChildProcesses(dir);
         try {
-            PrometheusProcess prometheus = PrometheusProcess.start(binary, StackFiles.locate(dir), 
-                    "127.0.0.1:" + api.server.port(), Ports.any(), dir.resolve("data"), "1s", children, line -> { });
+            PrometheusProcess prometheus = PrometheusProcess.start(binary.path(), version(binary),
+                    StackFiles.locate(dir), "127.0.0.1:" + api.server.port(), Ports.any(), dir.resolve("data"), "1s",
+                    children, line -> { });
             return new LiveStack(api, prometheus, dir, children);
         } catch (Exception e) {
             api.close();
             children.close();
             throw e;
         }
+    }
+
+    /** The console's view of a test binary's version: native histograms on where Local mode turns them on. */
+    public static Version version(Tools.Versioned prometheus) {
+        return new Version(prometheus.major(), prometheus.minor(), prometheus.patch());
     }
 
     /** Waits (up to {@code seconds}) until {@code condition} holds; fails the test otherwise. */
