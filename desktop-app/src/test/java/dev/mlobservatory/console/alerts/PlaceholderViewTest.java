@@ -42,6 +42,7 @@ class PlaceholderViewTest {
         Scene scene = new Scene(new VBox(new AlertsView(alerts), new TargetsView(targets)), 1000, 700);
         dev.mlobservatory.console.ui.Theme.apply(scene, false, false); // as the app styles it
         stage.setScene(scene);
+        stage.sizeToScene(); // the primary stage is shared: a test that resized it must not resize this one
         stage.show();
     }
 

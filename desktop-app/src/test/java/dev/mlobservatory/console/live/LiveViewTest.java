@@ -54,6 +54,7 @@ class LiveViewTest {
         Scene scene = new Scene(view, 1000, 760);
         dev.mlobservatory.console.ui.Theme.apply(scene, false, false); // as the app styles it
         stage.setScene(scene);
+        stage.sizeToScene(); // the primary stage is shared: a test that resized it must not resize this one
         stage.show();
     }
 

@@ -54,6 +54,7 @@ class ChartPngTest {
         Scene scene = new Scene(chart, WIDTH, HEIGHT);
         Theme.apply(scene, false, false);
         stage.setScene(scene);
+        stage.sizeToScene(); // the primary stage is shared: a test that resized it must not resize this one
         stage.show();
     }
 
