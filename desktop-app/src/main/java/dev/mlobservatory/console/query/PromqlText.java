@@ -203,16 +203,17 @@ final class PromqlText {
         return out.toString();
     }
 
-    private static boolean isNameStart(char c) {
+    /** A metric or label name's first character (PromQL: [a-zA-Z_:]). */
+    static boolean isNameStart(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
     }
 
-    private static boolean isNamePart(char c) {
+    static boolean isNamePart(char c) {
         return isNameStart(c) || (c >= '0' && c <= '9');
     }
 
     /** Index after the closing quote of the string starting at {@code i}, honouring backslash escapes. */
-    private static int skipString(String q, int i) {
+    static int skipString(String q, int i) {
         char quote = q.charAt(i);
         int j = i + 1;
         while (j < q.length() && q.charAt(j) != quote) {

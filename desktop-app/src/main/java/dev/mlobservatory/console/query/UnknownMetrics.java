@@ -38,7 +38,7 @@ final class UnknownMetrics {
         while (i < q.length()) {
             char c = q.charAt(i);
             if (c == '"' || c == '\'' || c == '`') {
-                i = skipString(q, i);
+                i = PromqlText.skipString(q, i);
             } else if (c == '#') {
                 int nl = q.indexOf('\n', i);
                 i = nl < 0 ? q.length() : nl;
@@ -55,9 +55,9 @@ final class UnknownMetrics {
                     i++; // numbers and durations: 1.5, 1e3, 0x1F, 5m, 1h30m
                 }
                 previousWord = "";
-            } else if (isNameStart(c)) {
+            } else if (PromqlText.isNameStart(c)) {
                 int start = i;
-                while (i < q.length() && isNamePart(q.charAt(i))) {
+                while (i < q.length() && PromqlText.isNamePart(q.charAt(i))) {
                     i++;
                 }
                 String word = q.substring(start, i);
@@ -147,30 +147,12 @@ final class UnknownMetrics {
         return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
-    private static boolean isNameStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
-    }
-
-    private static boolean isNamePart(char c) {
-        return isNameStart(c) || (c >= '0' && c <= '9');
-    }
-
-    /** Index after the closing quote of the string starting at {@code i}, honouring backslash escapes. */
-    private static int skipString(String q, int i) {
-        char quote = q.charAt(i);
-        int j = i + 1;
-        while (j < q.length() && q.charAt(j) != quote) {
-            j += (q.charAt(j) == '\\' && quote != '`') ? 2 : 1;
-        }
-        return Math.min(q.length(), j + 1);
-    }
-
     /** Index after the {@code close} matching the opener at {@code i}, skipping strings; the end if unclosed. */
     private static int skipPast(String q, int i, char close) {
         int j = i + 1;
         while (j < q.length() && q.charAt(j) != close) {
             char c = q.charAt(j);
-            j = (c == '"' || c == '\'' || c == '`') ? skipString(q, j) : j + 1;
+            j = (c == '"' || c == '\'' || c == '`') ? PromqlText.skipString(q, j) : j + 1;
         }
         return Math.min(q.length(), j + 1);
     }
