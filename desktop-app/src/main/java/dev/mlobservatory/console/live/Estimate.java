@@ -115,11 +115,14 @@ public record Estimate(Duration window, List<Row> rows, LiveModel.Level level, S
                     + " 3.5 LTS), then stop and start the stack.");
         }
         if (noClassic) {
-            return new Estimate(window, rows, LiveModel.Level.OK, "No Prometheus data for the last " + last
-                    + " yet — it scrapes the API every few seconds.");
+            return new Estimate(window, rows, LiveModel.Level.OK, "No native data yet — send traffic: Prometheus "
+                    + "needs two scrapes of it, a few seconds.");
         }
         if (noNative) {
-            return new Estimate(window, rows, LiveModel.Level.OK, "No native data yet — send traffic.");
+            // One scrape brings both, so buckets without a native histogram mean there is none to scrape.
+            return new Estimate(window, rows, LiveModel.Level.WARNING, "Prometheus has the classic buckets but no "
+                    + "native histogram: the API does not serve one (a build older than native histograms?), or "
+                    + "Prometheus scrapes it without native histograms on.");
         }
         if (noEngine) {
             return new Estimate(window, rows, LiveModel.Level.OK, "The traffic engine sent nothing in the last " + last

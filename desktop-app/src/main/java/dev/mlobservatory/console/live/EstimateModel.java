@@ -21,7 +21,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
- * "How good is the estimate?": every refresh asks Prometheus for p50/p95/p99 over the rate window from the classic
+ * "How good is the estimate?": while it is open, every refresh asks Prometheus for p50/p95/p99 over the rate window from the classic
  * buckets and from the native histogram (the dashboard's two estimate panels, as instant queries), reads what the
  * traffic engine measured over the same window, and publishes them as one immutable {@link Estimate}. Without
  * Prometheus the engine's column still comes, and the message says why the others do not.
@@ -49,6 +49,8 @@ public final class EstimateModel {
     private final ReadOnlyObjectWrapper<Estimate> estimate = new ReadOnlyObjectWrapper<>(this, "estimate");
     /** Whether the view is open (the user's choice; closed at start, so the charts keep the whole tab). */
     private final BooleanProperty open = new SimpleBooleanProperty(this, "open", false);
+    /** {@link #open} for the executor's threads, which must not read a JavaFX property. */
+    private volatile boolean shown;
 
     /**
      * @param executor the application's executor: queries run there
@@ -81,7 +83,18 @@ public final class EstimateModel {
         this.nativeOnes = byQuantile(n);
         this.classicScale = LiveChart.LATENCY.scaleFrom(c.unit());
         this.nativeScale = LiveChart.LATENCY.scaleFrom(n.unit());
-        this.poller = new Poller(executor, settings.refresh(), this::refresh);
+        // Only while the view is open: six queries every two seconds that nobody looks at are load for nothing.
+        this.poller = new Poller(executor, settings.refresh(), () -> {
+            if (shown) {
+                refresh();
+            }
+        });
+        open.addListener((obs, was, now) -> {
+            shown = now;
+            if (now) {
+                poller.runSoon(); // figures at once, not one period later
+            }
+        });
         estimate.set(Estimate.waiting(window));
         this.prometheus = prometheus.getValue();
         prometheus.addListener((obs, old, current) -> {
@@ -107,7 +120,7 @@ public final class EstimateModel {
         });
     }
 
-    /** Refreshes now and then every refresh period, on the executor. Idempotent. */
+    /** Refreshes now and then every refresh period, on the executor, while the view is open. Idempotent. */
     public void start() {
         poller.start();
     }

@@ -4,12 +4,9 @@ import atlantafx.base.theme.Styles;
 import java.util.List;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -23,8 +20,8 @@ public final class EstimateView extends VBox {
 
     static final String CAPTION = "Classic buckets only know which of the lab's bounds (… 0.5 s, 1 s, 2.5 s, 5 s) a "
             + "request fell under and draw a straight line inside it, native buckets are about 9 % wide, and the "
-            + "traffic engine times every round trip itself: the truth both estimates aim at (it includes the HTTP "
-            + "hop, a few ms).";
+            + "traffic engine times every round trip itself: the truth both estimates aim at (the HTTP hop, a few "
+            + "ms, included).";
 
     private final EstimateModel model;
     private final Label title = new Label();
@@ -82,11 +79,10 @@ public final class EstimateView extends VBox {
         }
         table.setMinWidth(Region.USE_PREF_SIZE);
 
-        HBox body = new HBox(24, table, caption);
-        body.setAlignment(Pos.TOP_LEFT);
-        HBox.setHgrow(caption, Priority.ALWAYS);
+        // The caption under the table, across the whole width: beside it, a projector's 950 px left it a column
+        // of one word per line.
         caption.setMaxWidth(Double.MAX_VALUE);
-        getChildren().addAll(title, message, body);
+        getChildren().addAll(title, message, table, caption);
         setSpacing(6);
         setPadding(new Insets(8, 14, 8, 8));
         setMinSize(0, 0);

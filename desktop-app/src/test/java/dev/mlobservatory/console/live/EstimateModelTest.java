@@ -172,12 +172,41 @@ class EstimateModelTest {
     }
 
     @Test
-    void prometheus3WithoutNativeSeriesSaysSo() {
+    void prometheus3BeforeItsFirstScrapesOfTheTrafficSaysNoNativeDataYet() {
+        slowTraffic();
+        connect();
+
+        assertThat(model.refresh().message()).startsWith("No native data yet — send traffic");
+    }
+
+    @Test
+    void prometheus3WithClassicBucketsButNoNativeHistogramSaysTheApiServesNone() {
+        // What an API built before native histograms gives (seen when a stale api-server jar was packaged).
         slowTraffic();
         prometheusSays("classic", 1.0, 2.346, 2.469);
         connect();
 
-        assertThat(model.refresh().message()).isEqualTo("No native data yet — send traffic.");
+        Estimate e = model.refresh();
+
+        assertThat(e.level()).isEqualTo(LiveModel.Level.WARNING);
+        assertThat(e.message()).startsWith("Prometheus has the classic buckets but no native histogram: the API does "
+                + "not serve one");
+    }
+
+    @Test
+    void openingTheViewStartsTheRefreshesAtOnce() throws Exception {
+        slowTraffic();
+        prometheusSays("classic", 1.0, 2.346, 2.469);
+        prometheusSays("native", 1.003, 1.182, 1.205);
+        connect();
+        model.start();
+        assertThat(fx.read(() -> model.getEstimate().message())).isEqualTo("Waiting for the first figures…");
+
+        fx.run(() -> model.openProperty().set(true));
+
+        dev.mlobservatory.console.testing.LiveStack.await("an estimate from Prometheus", 10,
+                fx.holds(() -> model.getEstimate().message().startsWith("Prometheus 3.5.3 · ")));
+        assertThat(fx.read(() -> model.getEstimate().rows().get(1).nativeMs())).isCloseTo(1182, withinPercentage(0.01));
     }
 
     @Test
