@@ -16,6 +16,14 @@ record Dashboard(JsonNode json, List<Query> queries) {
         String substituted(String rateInterval) {
             return expr.replace("$__rate_interval", rateInterval).replace("$model_version", ".*");
         }
+
+        /**
+         * A quantile from a native histogram: {@code histogram_quantile} over a histogram's own name, not its
+         * {@code _bucket} series. Prometheus 2.x never has such a series, so the query answers with nothing there.
+         */
+        boolean isNative() {
+            return expr.contains("histogram_quantile") && !expr.contains("_bucket");
+        }
     }
 
     static Dashboard load(Path file) throws IOException {

@@ -43,6 +43,12 @@ class DashboardTest {
     void everyPanelIsATimeseriesOrStatWithATargetOnTheDataSourceVariable() {
         for (JsonNode panel : dashboard.json().path("panels")) {
             String title = panel.path("title").asText();
+            if (panel.path("type").asText().equals("row")) {
+                // A row only groups the panels under it: no query, and open, so its panels sit at the top level.
+                assertThat(panel.path("targets")).as(title).isEmpty();
+                assertThat(panel.path("collapsed").asBoolean(true)).as(title + " collapsed").isFalse();
+                continue;
+            }
             assertThat(panel.path("type").asText()).as(title).isIn("timeseries", "stat");
             assertThat(panel.at("/datasource/uid").asText()).as(title).isEqualTo("${datasource}");
             assertThat(panel.path("targets")).as(title + " targets").isNotEmpty();
@@ -107,13 +113,16 @@ class DashboardTest {
     void ratesUseRateIntervalAndQuantilesKeepLe() {
         Pattern range = Pattern.compile("\\[([^\\]]+)\\]");
         Pattern quantile = Pattern.compile("histogram_quantile\\(\\s*[0-9.]+\\s*,\\s*sum by \\(le(, model_version)?\\)");
+        // A native histogram has no le label: its buckets travel inside each sample, so the sum keeps nothing.
+        Pattern nativeQuantile = Pattern.compile("histogram_quantile\\(\\s*[0-9.]+\\s*,\\s*sum\\(rate\\(");
         for (Dashboard.Query q : dashboard.queries()) {
             Matcher m = range.matcher(q.expr());
             while (m.find()) {
                 assertThat(m.group(1)).as(q.panel() + " " + q.refId()).isEqualTo("$__rate_interval");
             }
             if (q.expr().contains("histogram_quantile")) {
-                assertThat(quantile.matcher(q.expr()).find()).as(q.panel() + ": " + q.expr()).isTrue();
+                Pattern expected = q.isNative() ? nativeQuantile : quantile;
+                assertThat(expected.matcher(q.expr()).find()).as(q.panel() + ": " + q.expr()).isTrue();
             }
         }
         assertThat(dashboard.queries().stream().filter(q -> q.panel().equals("Latency p50/p95/p99")))
@@ -121,6 +130,27 @@ class DashboardTest {
                 .anySatisfy(e -> assertThat(e).startsWith("histogram_quantile(0.5,"))
                 .anySatisfy(e -> assertThat(e).startsWith("histogram_quantile(0.95,"))
                 .anySatisfy(e -> assertThat(e).startsWith("histogram_quantile(0.99,"));
+    }
+
+    @Test
+    void theEstimateRowHasTheSameQuantilesFromClassicBucketsAndFromTheNativeHistogram() {
+        List<String> titles = new ArrayList<>();
+        dashboard.json().path("panels").forEach(p -> titles.add(p.path("title").asText()));
+        assertThat(titles).containsSubsequence("How good is the estimate?", "p50/p95/p99 from the classic buckets",
+                "p50/p95/p99 from the native histogram");
+        List<Dashboard.Query> classic = panelQueries("p50/p95/p99 from the classic buckets");
+        List<Dashboard.Query> nativeOnes = panelQueries("p50/p95/p99 from the native histogram");
+        assertThat(classic).hasSize(3).noneMatch(Dashboard.Query::isNative);
+        assertThat(nativeOnes).hasSize(3).allMatch(Dashboard.Query::isNative);
+        for (int i = 0; i < 3; i++) {
+            // The same quantile of the same metric over the same window: only the histogram differs.
+            assertThat(nativeOnes.get(i).expr()).isEqualTo(classic.get(i).expr()
+                    .replace("sum by (le) (", "sum(").replace("_seconds_bucket{", "_seconds{"));
+        }
+    }
+
+    private static List<Dashboard.Query> panelQueries(String title) {
+        return dashboard.queries().stream().filter(q -> q.panel().equals(title)).toList();
     }
 
     @Test

@@ -22,6 +22,17 @@ public final class DashboardQueries {
     public static final String ERROR_RATE_PANEL = "Error rate %";
     /** The panels the Live tab draws, in the order of its charts. */
     public static final List<String> LIVE_PANELS = List.of(LATENCY_PANEL, REQUEST_RATE_PANEL, ERROR_RATE_PANEL);
+    /** The lab's p50/p95/p99: histogram_quantile over the classic buckets, in "How good is the estimate?". */
+    public static final String CLASSIC_ESTIMATE_PANEL = "p50/p95/p99 from the classic buckets";
+    /** The same quantiles from the native histogram (Prometheus 3), beside them. */
+    public static final String NATIVE_ESTIMATE_PANEL = "p50/p95/p99 from the native histogram";
+    /** The panels of "How good is the estimate?", classic first. */
+    public static final List<String> ESTIMATE_PANELS = List.of(CLASSIC_ESTIMATE_PANEL, NATIVE_ESTIMATE_PANEL);
+    /** The legends of an estimate panel's queries: the estimate view finds each quantile by its legend. */
+    public static final List<String> ESTIMATE_LEGENDS = List.of("p50", "p95", "p99");
+    /** Every panel the console reads: the charts' and the estimate's. */
+    public static final List<String> CONSOLE_PANELS = List.of(LATENCY_PANEL, REQUEST_RATE_PANEL, ERROR_RATE_PANEL,
+            CLASSIC_ESTIMATE_PANEL, NATIVE_ESTIMATE_PANEL);
 
     /** Grafana's built-in variable for rate() windows; its value depends on the scrape interval. */
     static final String RATE_INTERVAL = "__rate_interval";
@@ -62,7 +73,7 @@ public final class DashboardQueries {
     /**
      * Reads the Live tab's panels from a dashboard file.
      *
-     * @throws IOException when the file cannot be read or parsed, or lacks one of {@link #LIVE_PANELS} (or a
+     * @throws IOException when the file cannot be read or parsed, or lacks one of {@link #CONSOLE_PANELS} (or a
      *     target of one lacks its expr); the message names the file and what is missing
      */
     public static DashboardQueries read(Path dashboard) throws IOException {
@@ -75,13 +86,20 @@ public final class DashboardQueries {
         Map<String, JsonNode> byTitle = new LinkedHashMap<>();
         collectPanels(root.path("panels"), byTitle);
         Map<String, Panel> panels = new LinkedHashMap<>();
-        for (String title : LIVE_PANELS) {
+        for (String title : CONSOLE_PANELS) {
             JsonNode panel = byTitle.get(title);
             if (panel == null) {
                 throw new IOException(dashboard + " has no panel titled \"" + title
                         + "\" (the Live tab reads its queries from it); its panels are " + byTitle.keySet());
             }
             panels.put(title, panel(dashboard, title, panel));
+        }
+        for (String title : ESTIMATE_PANELS) {
+            List<String> legends = panels.get(title).targets().stream().map(Target::legendFormat).toList();
+            if (!legends.containsAll(ESTIMATE_LEGENDS)) {
+                throw new IOException(dashboard + ": panel \"" + title + "\" needs queries with the legends "
+                        + ESTIMATE_LEGENDS + " (the estimate view finds each quantile by its legend); it has " + legends);
+            }
         }
         return new DashboardQueries(dashboard, root.path("uid").asText(DEFAULT_UID), panels, allValues(root));
     }
@@ -134,21 +152,21 @@ public final class DashboardQueries {
         return source;
     }
 
-    /** The Live tab's panels as written in the dashboard, in {@link #LIVE_PANELS} order. */
+    /** The panels the console reads, as written in the dashboard, in {@link #CONSOLE_PANELS} order. */
     public List<Panel> panels() {
         return List.copyOf(panels.values());
     }
 
-    /** One of {@link #LIVE_PANELS}, as written in the dashboard. */
+    /** One of {@link #CONSOLE_PANELS}, as written in the dashboard. */
     public Panel panel(String title) {
         Panel p = panels.get(title);
         if (p == null) {
-            throw new IllegalArgumentException("not a Live tab panel: '" + title + "'; those are " + LIVE_PANELS);
+            throw new IllegalArgumentException("not a Live tab panel: '" + title + "'; those are " + CONSOLE_PANELS);
         }
         return p;
     }
 
-    /** Every target of the Live tab's panels, as written in the dashboard. */
+    /** Every target of the panels the console reads, as written in the dashboard. */
     public List<Target> targets() {
         return panels.values().stream().flatMap(p -> p.targets().stream()).toList();
     }
@@ -168,8 +186,8 @@ public final class DashboardQueries {
         return new Panel(p.title(), p.unit(), targets);
     }
 
-    /** Every target of the Live tab's panels, ready for Prometheus. */
+    /** Every target of the panels the console reads, ready for Prometheus. */
     public List<Target> resolvedTargets(String rateInterval) {
-        return LIVE_PANELS.stream().flatMap(t -> resolved(t, rateInterval).targets().stream()).toList();
+        return CONSOLE_PANELS.stream().flatMap(t -> resolved(t, rateInterval).targets().stream()).toList();
     }
 }

@@ -57,6 +57,7 @@ public final class LiveModel {
     private final Poller poller;
     private final List<Feed> feeds = new ArrayList<>();
     private final ClientHistory client;
+    private final EstimateModel estimate;
     private volatile PrometheusClient prometheus;
     /** Guards the refresh only, never held by the FX thread: a slow query must not freeze the window. */
     private final Object refreshLock = new Object();
@@ -92,6 +93,7 @@ public final class LiveModel {
             DashboardQueries.Panel panel = queries.resolved(chart.panel(), settings.rateInterval());
             feeds.add(new Feed(chart, panel.targets(), chart.scaleFrom(panel.unit())));
         }
+        this.estimate = new EstimateModel(executor, fx, prometheus, queries, clientSamples.latencies(), settings);
         double now = nowSeconds();
         frame.set(LiveFrame.empty(now - settings.windowSeconds(), now));
         this.prometheus = prometheus.getValue();
@@ -107,10 +109,15 @@ public final class LiveModel {
         this(executor, fx, prometheus, queries, clientSamples, LiveSettings.defaults());
     }
 
-    /** Refreshes now and then every {@link LiveSettings#refresh()}, on the executor. Idempotent. */
     /** Follows why there is no Prometheus (the stack's word for it), so the status line says what is true. */
     public void explainAbsence(javafx.beans.value.ObservableValue<PrometheusAbsence> why) {
         PrometheusAbsence.follow(why, now -> absence = now);
+        estimate.explainAbsence(why);
+    }
+
+    /** "How good is the estimate?": the classic and native estimates beside the engine's measurement. */
+    public EstimateModel estimate() {
+        return estimate;
     }
 
     /** Saves a chart as a PNG on the executor and says how it went. */
@@ -118,13 +125,16 @@ public final class LiveModel {
         return chartSaver;
     }
 
+    /** Refreshes now and then every {@link LiveSettings#refresh()}, on the executor, the estimate too. Idempotent. */
     public void start() {
         poller.start();
+        estimate.start();
     }
 
     /** Stops refreshing (the last frame stays). Idempotent. */
     public void stop() {
         poller.stop();
+        estimate.stop();
     }
 
     public boolean isRunning() {

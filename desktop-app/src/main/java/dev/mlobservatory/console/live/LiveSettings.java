@@ -1,6 +1,8 @@
 package dev.mlobservatory.console.live;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How the Live tab polls: the rolling window, how often it refreshes, the range-query step and the value of
@@ -15,6 +17,8 @@ public record LiveSettings(Duration window, Duration refresh, Duration step, Str
 
     /** The API is scraped every 5 s in both stack modes (stack/prometheus/*.yml). */
     public static final Duration API_SCRAPE_INTERVAL = Duration.ofSeconds(5);
+    /** A Prometheus duration of one unit, as Grafana writes $__rate_interval. */
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     public LiveSettings {
         requirePositive("window", window);
@@ -23,7 +27,7 @@ public record LiveSettings(Duration window, Duration refresh, Duration step, Str
         if (step.compareTo(window) >= 0) {
             throw new IllegalArgumentException("step must be shorter than window, was " + step + " >= " + window);
         }
-        if (rateInterval == null || !rateInterval.matches("\\d+(ms|s|m|h)")) {
+        if (rateInterval == null || !DURATION.matcher(rateInterval).matches()) {
             throw new IllegalArgumentException("rateInterval must be a Prometheus duration like \"20s\", was '"
                     + rateInterval + "'");
         }
@@ -39,6 +43,21 @@ public record LiveSettings(Duration window, Duration refresh, Duration step, Str
         Duration step = Duration.ofSeconds(2);
         return new LiveSettings(Duration.ofMinutes(5), Duration.ofSeconds(2), step,
                 GrafanaTemplating.rateInterval(scrapeInterval, step));
+    }
+
+    /** {@link #rateInterval()} as a duration: the window the rate() queries and the engine's percentiles cover. */
+    public Duration rateWindow() {
+        Matcher m = DURATION.matcher(rateInterval);
+        if (!m.matches()) {
+            throw new IllegalStateException("checked in the constructor: " + rateInterval);
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
     }
 
     double windowSeconds() {

@@ -2,11 +2,15 @@ package dev.mlobservatory.console.live;
 
 import atlantafx.base.theme.Styles;
 import dev.mlobservatory.console.ui.SaveChart;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
@@ -20,7 +24,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Live tab: a status line over three stacked rolling charts (latency, request rate, error rate), Prometheus's
- * series solid and the traffic engine's dashed ({@link LiveChartPane}). Each y-axis follows the bulk of its points
+ * series solid and the traffic engine's dashed ({@link LiveChartPane}); "How good is the estimate?" can take the
+ * lower two charts' place ({@link EstimateView}). Each y-axis follows the bulk of its points
  * ({@link YRange}), so one spike does not flatten the other lines; what it cuts is marked at the edge and counted in a
  * note. Latency can go on a log scale. Each series keeps one data set whose contents are replaced on every refresh, so
  * an hour of live charts allocates no new data sets or renderers.
@@ -36,7 +41,11 @@ public final class LiveView extends BorderPane {
             + "Prometheus's solid lines join them once it answers.";
     private final Label legendNote = new Label();
     private final CheckBox logScale = new CheckBox("Log scale (latency)");
+    private final ToggleButton estimateToggle = new ToggleButton("How good is the estimate?");
     private final Map<LiveChart, LiveChartPane> charts = new EnumMap<>(LiveChart.class);
+    /** The request-rate and error-rate charts' cells, which the estimate takes the place of while it is open. */
+    private final List<Node> lowerCharts = new ArrayList<>();
+    private EstimateView estimate;
 
     public LiveView(LiveModel model) {
         this.model = model;
@@ -57,7 +66,12 @@ public final class LiveView extends BorderPane {
         logScale.setMinWidth(Region.USE_PREF_SIZE); // the note beside it wraps instead: a cut "Log sc…" says nothing
         logScale.setTooltip(new Tooltip("Each power of ten gets the same height: sub-millisecond server percentiles "
                 + "and a client's tens of milliseconds are both readable, and a spike cuts nothing."));
-        HBox legendRow = new HBox(12, legendNote, logScale);
+        estimateToggle.setId("live-estimate-toggle");
+        estimateToggle.setMinWidth(Region.USE_PREF_SIZE);
+        estimateToggle.setTooltip(new Tooltip("p50/p95/p99 from the classic buckets and from the native histogram, "
+                + "beside what the traffic engine measured, in place of the request-rate and error-rate charts."));
+        HBox legendRow = new HBox(12, legendNote, logScale, estimateToggle);
+        legendRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(legendNote, Priority.ALWAYS);
         legendNote.setMaxWidth(Double.MAX_VALUE);
         VBox top = new VBox(status, legendRow, SaveChart.status(model.chartSaver()));
@@ -88,7 +102,13 @@ public final class LiveView extends BorderPane {
             javafx.scene.Node save = cell.getChildren().get(cell.getChildren().size() - 1);
             save.setId(part.chart.getId() + "-save-png");
             stack.add(cell, 0, row++);
+            if (which != LiveChart.LATENCY) {
+                lowerCharts.add(cell);
+            }
         }
+        // Under the latency chart, where the numbers it estimates can be read against its lines.
+        estimate = new EstimateView(model.estimate());
+        stack.add(estimate, 0, 1, 1, 2);
         stack.setMinSize(0, 0);
         stack.setPadding(new Insets(0, 14, 4, 0));
         setMinSize(0, 0);
@@ -101,8 +121,21 @@ public final class LiveView extends BorderPane {
         showLevel(model.getLevel());
         model.frameProperty().addListener((obs, old, frame) -> show(frame));
         logScale.selectedProperty().bindBidirectional(model.latencyLogScaleProperty());
+        estimateToggle.selectedProperty().bindBidirectional(model.estimate().openProperty());
+        model.estimate().openProperty().addListener((obs, old, open) -> showEstimate(open));
+        showEstimate(model.estimate().openProperty().get());
         model.latencyLogScaleProperty().addListener((obs, old, on) -> show(model.getFrame())); // at once, not in 2 s
         show(model.getFrame());
+    }
+
+    /** The estimate in the lower charts' place, or the charts back: neither is ever laid out under the other. */
+    private void showEstimate(boolean open) {
+        estimate.setVisible(open);
+        estimate.setManaged(open);
+        for (Node chart : lowerCharts) {
+            chart.setVisible(!open);
+            chart.setManaged(!open);
+        }
     }
 
     private void showLevel(LiveModel.Level level) {

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The traffic engine's per-second snapshots stamped with wall-clock time, so the Live tab can draw the
- * client-observed percentiles beside Prometheus's series. Bounded (the last {@link #CAPACITY} seconds);
- * written by the traffic poller, read by the live poller: thread-safe.
+ * client-observed percentiles beside Prometheus's series, and its latencies over a sliding window
+ * ({@link #latencies()}) for "How good is the estimate?". Bounded (the last {@link #CAPACITY} seconds);
+ * written by the traffic poller and the engine, read by the live poller: thread-safe.
  */
 public final class ClientSamples {
 
@@ -20,6 +21,15 @@ public final class ClientSamples {
     }
 
     private final Deque<Sample> samples = new ArrayDeque<>(CAPACITY);
+    private final LatencyWindow latencies = new LatencyWindow();
+
+    /**
+     * Every response of every engine run, by the wall-clock second it arrived in. Not cleared when traffic
+     * restarts: Prometheus's window still holds the earlier requests, and the engine's should too.
+     */
+    public LatencyWindow latencies() {
+        return latencies;
+    }
 
     public synchronized void add(double epochSeconds, TrafficSnapshot snapshot) {
         if (samples.size() == CAPACITY) {

@@ -47,6 +47,7 @@ public final class TrafficEngine implements AutoCloseable {
     private final FlowerGenerator generator = new FlowerGenerator();
     private final SplittableRandom random;
     private final TrafficStats stats = new TrafficStats();
+    private final LatencyWindow window;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, HttpUrl> urls = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor httpThreads;
@@ -66,6 +67,15 @@ public final class TrafficEngine implements AutoCloseable {
      * @param seed seeds flower, error and model choice (arrival times of Poisson traffic too)
      */
     public TrafficEngine(String baseUrl, TrafficSettings initial, long seed) {
+        this(baseUrl, initial, seed, null);
+    }
+
+    /**
+     * @param window where each response's latency also goes, by the wall-clock second it arrived in (it outlives
+     *     the engine: the console's one window gets every run's); null for none
+     */
+    public TrafficEngine(String baseUrl, TrafficSettings initial, long seed, LatencyWindow window) {
+        this.window = window;
         HttpUrl parsed = HttpUrl.parse(baseUrl);
         if (parsed == null) {
             throw new IllegalArgumentException("not an http(s) URL: '" + baseUrl + "'");
@@ -245,7 +255,11 @@ public final class TrafficEngine implements AutoCloseable {
             public void onResponse(Call call, Response response) {
                 try (ResponseBody b = response.body()) {
                     b.bytes(); // read to the end, so the connection goes back to the pool
-                    stats.response(response.code(), System.nanoTime() - intendedNanos);
+                    long latency = System.nanoTime() - intendedNanos;
+                    stats.response(response.code(), latency);
+                    if (window != null) {
+                        window.record(System.currentTimeMillis(), latency);
+                    }
                 } catch (IOException e) {
                     stats.transportError();
                 } finally {

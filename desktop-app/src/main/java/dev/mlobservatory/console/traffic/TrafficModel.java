@@ -87,7 +87,7 @@ public final class TrafficModel {
             status.set("Cannot start traffic: " + e.getMessage());
             return;
         }
-        engine = new TrafficEngine(url, settings);
+        engine = new TrafficEngine(url, settings, System.nanoTime(), samples.latencies());
         engine.start();
         samples.clear();
         lastSecond = 0;

@@ -58,11 +58,29 @@ class DashboardQueriesTest {
         DashboardQueries queries = DashboardQueries.read(StackFiles.locate(home).dashboard());
 
         assertThat(queries.panels()).extracting(DashboardQueries.Panel::title)
-                .containsExactly("Latency p50/p95/p99", "Request rate", "Error rate %");
-        for (String title : DashboardQueries.LIVE_PANELS) {
+                .containsExactly("Latency p50/p95/p99", "Request rate", "Error rate %",
+                        "p50/p95/p99 from the classic buckets", "p50/p95/p99 from the native histogram");
+        for (String title : DashboardQueries.CONSOLE_PANELS) {
             assertThat(consoleTargets(queries, title)).as(title).isEqualTo(dashboardTargets(dashboard, title));
         }
         assertThat(consoleTargets(queries, DashboardQueries.LATENCY_PANEL)).hasSize(3);
+    }
+
+    @Test
+    void theEstimatePanelsGiveP50P95AndP99FromClassicBucketsAndFromTheNativeHistogram() throws IOException {
+        DashboardQueries queries = DashboardQueries.read(repositoryDashboard());
+
+        DashboardQueries.Panel classic = queries.resolved(DashboardQueries.CLASSIC_ESTIMATE_PANEL, "20s");
+        DashboardQueries.Panel nativeOne = queries.resolved(DashboardQueries.NATIVE_ESTIMATE_PANEL, "20s");
+
+        // The estimate view finds each quantile by its legend, and draws both in the latency chart's unit.
+        assertThat(classic.targets()).extracting(DashboardQueries.Target::legendFormat).containsExactly("p50", "p95", "p99");
+        assertThat(nativeOne.targets()).extracting(DashboardQueries.Target::legendFormat).containsExactly("p50", "p95", "p99");
+        assertThat(List.of(classic.unit(), nativeOne.unit())).containsOnly("s");
+        assertThat(classic.targets().get(1).expr()).isEqualTo("histogram_quantile(0.95, sum by (le) "
+                + "(rate(ml_prediction_duration_seconds_bucket{model_version=~\".*\"}[20s])))");
+        assertThat(nativeOne.targets().get(1).expr()).isEqualTo("histogram_quantile(0.95, sum("
+                + "rate(ml_prediction_duration_seconds{model_version=~\".*\"}[20s])))");
     }
 
     @Test
@@ -70,7 +88,7 @@ class DashboardQueriesTest {
         Path dashboard = repositoryDashboard();
         DashboardQueries packed = DashboardQueries.read(StackFiles.unpacked(home.resolve("packed")).dashboard());
 
-        for (String title : DashboardQueries.LIVE_PANELS) {
+        for (String title : DashboardQueries.CONSOLE_PANELS) {
             assertThat(consoleTargets(packed, title)).as(title).isEqualTo(dashboardTargets(dashboard, title));
         }
     }

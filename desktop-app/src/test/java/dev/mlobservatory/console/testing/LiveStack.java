@@ -41,8 +41,17 @@ public final class LiveStack implements AutoCloseable {
 
     /** With {@code prometheus}, one of {@link Tools#prometheusVersions()}. */
     public static LiveStack start(Tools.Versioned binary) throws Exception {
+        return start(binary, false);
+    }
+
+    /** With {@code prometheus}, and an API that takes faults at /admin/faults, as the console's in-process one does. */
+    public static LiveStack startWithFaults(Tools.Versioned binary) throws Exception {
+        return start(binary, true);
+    }
+
+    private static LiveStack start(Tools.Versioned binary, boolean faults) throws Exception {
         Path dir = Files.createTempDirectory("console-live-");
-        TestApi api = new TestApi();
+        TestApi api = new TestApi(faults);
         ChildProcesses children = new ChildProcesses(dir);
         try {
             PrometheusProcess prometheus = PrometheusProcess.start(binary.path(), version(binary),
