@@ -55,7 +55,7 @@ class PresenterLayoutTest {
                 console.close();
             }
             return null;
-        });
+        }, 60);
     }
 
     private Scene open(double width, double height, boolean presenter) {
@@ -70,7 +70,7 @@ class PresenterLayoutTest {
             scene.getRoot().applyCss();
             scene.getRoot().layout();
             return scene;
-        });
+        }, 60); // the whole console is built here: slow on a busy machine, and only a hang should fail
     }
 
     @ParameterizedTest(name = "{0}×{1}, presenter {2}")

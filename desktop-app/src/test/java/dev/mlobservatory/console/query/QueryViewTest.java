@@ -337,7 +337,7 @@ class QueryViewTest {
 
     /** Reads FX state on the FX thread. */
     private static <T> T fx(Callable<T> read) {
-        return OnFx.read(read, 5);
+        return OnFx.read(read);
     }
 
     /** Polls {@code condition} on the FX thread until it holds, or fails after 15 s. */
