@@ -78,6 +78,30 @@ public final class PrometheusClient {
         return new Answer<>(parseResult(whole.path("data")), notes(whole));
     }
 
+    /**
+     * An instant query at {@code time} (epoch seconds), with Prometheus's warnings and infos: Explain evaluates every
+     * node of an expression at one time, so that the parts add up to the whole.
+     */
+    public Answer<QueryResult> queryAt(String promql, double time) throws IOException, PrometheusException {
+        FormBody form = new FormBody.Builder().add("query", promql).add("time", fmt(time)).build();
+        JsonNode whole = callWhole(post(url("api/v1/query"), form));
+        return new Answer<>(parseResult(whole.path("data")), notes(whole));
+    }
+
+    /**
+     * The syntax tree of {@code promql} ({@code /api/v1/parse_query}, Prometheus 3 and later), posted as a form so a
+     * long expression fits. A Prometheus without the endpoint (2.x: 404) gives {@link ParseAnswer.Unsupported} with
+     * its version; an expression that does not parse gives a {@link PrometheusException} in Prometheus's words.
+     */
+    public ParseAnswer parseQuery(String promql) throws IOException, PrometheusException {
+        Request request = post(url("api/v1/parse_query"), new FormBody.Builder().add("query", promql).build());
+        Raw raw = execute(request);
+        if (raw.code() == 404) {
+            return new ParseAnswer.Unsupported(version());
+        }
+        return new ParseAnswer.Tree(interpret(request, raw).path("data"));
+    }
+
     /** A range query; times in epoch seconds. */
     public QueryResult.Matrix queryRange(String promql, double start, double end, double stepSeconds)
             throws IOException, PrometheusException {
@@ -175,24 +199,32 @@ public final class PrometheusClient {
 
     /** The whole JSON answer of a successful call: {@code data} and, for queries, {@code warnings} and {@code infos}. */
     private JsonNode callWhole(Request request) throws IOException, PrometheusException {
-        String body;
-        int code;
+        return interpret(request, execute(request));
+    }
+
+    /** An answer's status code and body, before anything is made of them. */
+    private record Raw(int code, String body) {
+    }
+
+    private Raw execute(Request request) throws UnreachableException {
         try (Response r = http.newCall(request).execute()) {
-            code = r.code();
-            body = r.body().string();
+            return new Raw(r.code(), r.body().string());
         } catch (IOException e) {
             throw new UnreachableException("Prometheus", baseUrl(), e);
         }
+    }
+
+    private JsonNode interpret(Request request, Raw raw) throws PrometheusException {
         JsonNode json;
         try {
-            json = JSON.readTree(body);
+            json = JSON.readTree(raw.body());
         } catch (IOException e) {
-            throw new PrometheusException("bad_response", "HTTP " + code + " from " + request.url().encodedPath()
+            throw new PrometheusException("bad_response", "HTTP " + raw.code() + " from " + request.url().encodedPath()
                     + " is not JSON (is this really Prometheus?)");
         }
         if (!"success".equals(json.path("status").asText())) {
             throw new PrometheusException(json.path("errorType").asText("error"),
-                    json.path("error").asText("HTTP " + code));
+                    json.path("error").asText("HTTP " + raw.code()));
         }
         return json;
     }

@@ -1,0 +1,105 @@
+package dev.mlobservatory.console.explain;
+
+import dev.mlobservatory.console.prom.QueryResult;
+import dev.mlobservatory.console.ui.Format;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * What one node of an explained expression gave at the evaluation time: not yet known, Prometheus's answer, or why
+ * there is none (Prometheus's error). Says it in one line for the tree and as rows for the table.
+ */
+public sealed interface NodeResult {
+
+    /** How many values the tree's line shows before "…". */
+    int FIRST_VALUES = 3;
+
+    /** The line beside the node: "3 series · 0.0123, 0.5, 2 …", "2 series × 60 samples", "= 0.95", or the error. */
+    String summary();
+
+    /** The rows of the result table, one per series (sorted by their labels), or one for a number or a text. */
+    List<ExplainRow> rows();
+
+    /** Asked, not answered yet. */
+    record Pending() implements NodeResult {
+        @Override public String summary() { return "…"; }
+        @Override public List<ExplainRow> rows() { return List.of(); }
+    }
+
+    /** Prometheus's answer (or a literal's own value). */
+    record Value(QueryResult result) implements NodeResult {
+        public Value {
+            Objects.requireNonNull(result, "result");
+        }
+
+        @Override
+        public String summary() {
+            if (result instanceof QueryResult.Vector v) {
+                if (v.samples().isEmpty()) {
+                    return "no series";
+                }
+                String first = sorted(v).stream().limit(FIRST_VALUES).map(s -> Format.value(s.value()))
+                        .collect(Collectors.joining(", "));
+                return v.samples().size() + " series · " + first + (v.samples().size() > FIRST_VALUES ? " …" : "");
+            }
+            if (result instanceof QueryResult.Matrix m) {
+                if (m.series().isEmpty()) {
+                    return "no series";
+                }
+                int fewest = m.series().stream().mapToInt(s -> s.values().length).min().orElse(0);
+                int most = m.series().stream().mapToInt(s -> s.values().length).max().orElse(0);
+                return m.series().size() + " series × " + (fewest == most ? fewest : fewest + "–" + most) + " samples";
+            }
+            if (result instanceof QueryResult.Scalar s) {
+                return "= " + Format.value(s.value());
+            }
+            return "= " + PromqlPrinter.quote(((QueryResult.Text) result).value());
+        }
+
+        @Override
+        public List<ExplainRow> rows() {
+            List<ExplainRow> rows = new ArrayList<>();
+            if (result instanceof QueryResult.Vector v) {
+                sorted(v).forEach(s -> rows.add(new ExplainRow(QueryResult.describe(s.labels()),
+                        Format.value(s.value()))));
+            } else if (result instanceof QueryResult.Matrix m) {
+                m.series().stream().sorted(Comparator.comparing(s -> QueryResult.describe(s.labels())))
+                        .forEach(s -> rows.add(new ExplainRow(QueryResult.describe(s.labels()), window(s))));
+            } else if (result instanceof QueryResult.Scalar s) {
+                rows.add(new ExplainRow("(a number)", Format.value(s.value())));
+            } else {
+                rows.add(new ExplainRow("(a text)", PromqlPrinter.quote(((QueryResult.Text) result).value())));
+            }
+            return List.copyOf(rows);
+        }
+
+        private static List<QueryResult.Sample> sorted(QueryResult.Vector v) {
+            return v.samples().stream().sorted(Comparator.comparing(s -> QueryResult.describe(s.labels()))).toList();
+        }
+
+        /** "60 samples: 120 → 135": how many, and the first and last, which is what rate() and increase() use. */
+        private static String window(QueryResult.Series s) {
+            double[] v = s.values();
+            if (v.length == 0) {
+                return "no samples";
+            }
+            return v.length == 1 ? "1 sample: " + Format.value(v[0])
+                    : v.length + " samples: " + Format.value(v[0]) + " → " + Format.value(v[v.length - 1]);
+        }
+    }
+
+    /** No value: Prometheus's error for this part, or why it could not be asked. */
+    record Failed(String message) implements NodeResult {
+        public Failed {
+            if (message == null || message.isBlank()) {
+                throw new IllegalArgumentException("a failure needs a message, got '" + message + "'");
+            }
+        }
+
+        @Override public String summary() { return message; }
+        @Override public List<ExplainRow> rows() { return List.of(); }
+    }
+}
