@@ -8,8 +8,10 @@ import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.PrometheusException;
 import dev.mlobservatory.console.prom.QueryResult;
 import dev.mlobservatory.console.prom.UnreachableException;
+import dev.mlobservatory.console.ui.Format;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -167,7 +169,8 @@ public final class ExplainModel {
         Instant time = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         double seconds = time.toEpochMilli() / 1000.0;
         Map<Integer, NodeResult> results = new HashMap<>();
-        String said = "Each part evaluated at the same time, " + time + "; select one to see its full result.";
+        String said = "All parts at " + Format.clock(time, ZoneId.systemDefault())
+                + ". Select one to see its whole result.";
         publish(id, new ExplainState(Phase.EVALUATING, said, expression, root, results, time));
         List<ExplainStep> steps = root.all();
         for (ExplainStep step : steps) {

@@ -4,8 +4,12 @@ import dev.mlobservatory.console.prom.QueryResult;
 import dev.mlobservatory.console.ui.Format;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -17,7 +21,54 @@ public sealed interface NodeResult {
     /** How many values the tree's line shows before "…". */
     int FIRST_VALUES = 3;
 
-    /** The line beside the node: "3 series · 0.0123, 0.5, 2 …", "2 series × 60 samples", "= 0.95", or the error. */
+    /**
+     * Series in the order of their labels, numbers as numbers: the buckets of {@code sum by (le)} read from
+     * le="0.0005" up to le="+Inf", as histogram_quantile walks them, not "+Inf" first as text would put them.
+     */
+    Comparator<Map<String, String>> SERIES_ORDER = (a, b) -> {
+        for (String key : new TreeSet<>(union(a.keySet(), b.keySet()))) {
+            String x = a.get(key);
+            String y = b.get(key);
+            if (Objects.equals(x, y)) {
+                continue;
+            }
+            if (x == null || y == null) {
+                return x == null ? -1 : 1;
+            }
+            Double nx = number(x);
+            Double ny = number(y);
+            return nx != null && ny != null && !nx.equals(ny) ? Double.compare(nx, ny) : x.compareTo(y);
+        }
+        return 0;
+    };
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** A label value that is a number ("0.005", "+Inf"), or null. */
+    private static Double number(String text) {
+        switch (text) {
+            case "+Inf":
+                return Double.POSITIVE_INFINITY;
+            case "-Inf":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                if (text.isEmpty() || !(Character.isDigit(text.charAt(0)) || text.charAt(0) == '-'
+                        || text.charAt(0) == '.')) {
+                    return null;
+                }
+                try {
+                    return Double.valueOf(text);
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+        }
+    }
+
+    /** The line beside the node: "3 series · 0.0123, 0.5, 2 …", "2 series × 60 samples", "0.95", or the error. */
     String summary();
 
     /** The rows of the result table, one per series (sorted by their labels), or one for a number or a text. */
@@ -54,9 +105,9 @@ public sealed interface NodeResult {
                 return m.series().size() + " series × " + (fewest == most ? fewest : fewest + "–" + most) + " samples";
             }
             if (result instanceof QueryResult.Scalar s) {
-                return "= " + Format.value(s.value());
+                return Format.value(s.value());
             }
-            return "= " + PromqlPrinter.quote(((QueryResult.Text) result).value());
+            return PromqlPrinter.quote(((QueryResult.Text) result).value());
         }
 
         @Override
@@ -66,7 +117,7 @@ public sealed interface NodeResult {
                 sorted(v).forEach(s -> rows.add(new ExplainRow(QueryResult.describe(s.labels()),
                         Format.value(s.value()))));
             } else if (result instanceof QueryResult.Matrix m) {
-                m.series().stream().sorted(Comparator.comparing(s -> QueryResult.describe(s.labels())))
+                m.series().stream().sorted(Comparator.comparing(QueryResult.Series::labels, SERIES_ORDER))
                         .forEach(s -> rows.add(new ExplainRow(QueryResult.describe(s.labels()), window(s))));
             } else if (result instanceof QueryResult.Scalar s) {
                 rows.add(new ExplainRow("(a number)", Format.value(s.value())));
@@ -77,7 +128,7 @@ public sealed interface NodeResult {
         }
 
         private static List<QueryResult.Sample> sorted(QueryResult.Vector v) {
-            return v.samples().stream().sorted(Comparator.comparing(s -> QueryResult.describe(s.labels()))).toList();
+            return v.samples().stream().sorted(Comparator.comparing(QueryResult.Sample::labels, SERIES_ORDER)).toList();
         }
 
         /** "60 samples: 120 → 135": how many, and the first and last, which is what rate() and increase() use. */

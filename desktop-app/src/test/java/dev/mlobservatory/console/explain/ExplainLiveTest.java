@@ -139,7 +139,7 @@ class ExplainLiveTest {
                 "rate(ml_prediction_duration_seconds_bucket[5m])",
                 "ml_prediction_duration_seconds_bucket[5m]");
         List<ExplainStep> steps = state.root().all();
-        assertThat(state.result(steps.get(1)).summary()).isEqualTo("= 0.95");
+        assertThat(state.result(steps.get(1)).summary()).isEqualTo("0.95");
         assertThat(state.result(steps.get(0))).isInstanceOfSatisfying(NodeResult.Value.class,
                 v -> assertThat(v.result()).isInstanceOf(QueryResult.Vector.class));
         // A range selector evaluated on its own is a window of samples per series, every bucket of every version.
