@@ -132,6 +132,8 @@ public final class QueryView extends BorderPane {
         editor.getStyleClass().add("query-editor");
         editor.setStyle("-fx-font-family: monospace; -fx-font-size: 1.1em;");
         editor.setPrefRowCount(3);
+        // A low window shrinks the answer, not the editor: a query cut mid-line cannot be read (presenter, 1366×768).
+        editor.setMinHeight(Region.USE_PREF_SIZE);
         editor.setWrapText(true);
         editor.setPromptText("e.g. rate(ml_predictions_total[1m])  —  Ctrl+Space completes names, Ctrl+Enter runs");
 
