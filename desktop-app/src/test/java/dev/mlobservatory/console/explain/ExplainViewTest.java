@@ -54,8 +54,8 @@ class ExplainViewTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        stack = LiveStack.start();
         Assumptions.assumeTrue(Tools.prometheusVersions().get(0).major() >= 3, "Explain needs a Prometheus 3 here");
+        stack = LiveStack.start();
         executor = AppExecutor.create();
         for (int i = 0; i < 10; i++) {
             stack.api.postJson("/v1/predict", TestApi.flower(5.1, 3.5, 1.4, 0.2));
