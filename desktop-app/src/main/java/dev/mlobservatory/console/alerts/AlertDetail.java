@@ -15,7 +15,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The selected rule in full, beside the table: name, severity and for, summary, description, its value beside the
- * live one with why they differ (for rules whose file says so), and its expression with "Open in PromQL".
+ * live one with why they differ (for rules whose file says so), and its expression with "Open in PromQL" and
+ * "Explain".
  */
 final class AlertDetail extends ScrollPane {
 
@@ -32,11 +33,13 @@ final class AlertDetail extends ScrollPane {
     private final VBox comparisonBox;
     private final Label expression = new Label();
     final Button openInPromQL = new Button("Open in PromQL");
+    final Button explain = new Button("Explain");
     private final VBox content;
     private final ChangeListener<LiveComparison> comparisonChanged = (o, a, c) -> showComparison(c);
 
     private AlertItem shown;
     private Consumer<String> onOpen = promql -> { };
+    private Consumer<String> onExplain = promql -> { };
 
     AlertDetail() {
         setId("alert-detail");
@@ -74,12 +77,18 @@ final class AlertDetail extends ScrollPane {
         openInPromQL.setId("alert-detail-open");
         openInPromQL.setTooltip(new Tooltip("Put this expression in the PromQL tab's editor, run it and show that tab"));
         openInPromQL.setMinWidth(Region.USE_PREF_SIZE);
+        explain.setId("alert-detail-explain");
+        explain.setTooltip(new Tooltip("Show this expression on the PromQL tab as a tree: each part, what it does and "
+                + "its value now (needs Prometheus 3)"));
+        explain.setMinWidth(Region.USE_PREF_SIZE);
+        // Side by side when there is room, one under the other in a narrow pane.
+        FlowPane actions = new FlowPane(8, 6, openInPromQL, explain);
         expression.setId("alert-detail-expression");
         expression.getStyleClass().add("expression");
 
         // The comparison before the description: in presenter mode it is what shows without scrolling.
         content = new VBox(8, name, facts, summary, comparisonBox, description, expressionTitle, expression,
-                openInPromQL);
+                actions);
         content.setPadding(new Insets(4, 8, 8, 8));
         for (Node n : content.getChildren()) {
             if (n instanceof Label l) {
@@ -96,12 +105,22 @@ final class AlertDetail extends ScrollPane {
                 onOpen.accept(shown.getExpression());
             }
         });
+        explain.setOnAction(e -> {
+            if (shown != null && !shown.getExpression().isBlank()) {
+                onExplain.accept(shown.getExpression());
+            }
+        });
         show(null);
     }
 
     /** What "Open in PromQL" does with the rule's expression. */
     void setOnOpen(Consumer<String> action) {
         onOpen = action == null ? promql -> { } : action;
+    }
+
+    /** What "Explain" does with the rule's expression. */
+    void setOnExplain(Consumer<String> action) {
+        onExplain = action == null ? promql -> { } : action;
     }
 
     /** Shows {@code item}, following its changes; null shows the hint to select one. */
@@ -125,6 +144,7 @@ final class AlertDetail extends ScrollPane {
         description.textProperty().bind(item.descriptionProperty());
         expression.textProperty().bind(item.expressionProperty());
         openInPromQL.disableProperty().bind(item.expressionProperty().isEmpty());
+        explain.disableProperty().bind(item.expressionProperty().isEmpty());
         item.comparisonProperty().addListener(comparisonChanged);
         showComparison(item.comparisonProperty().get());
         setContent(content);

@@ -22,7 +22,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The Alerts tab: the rule table (firing first, rows lit on change), the selected rule in full beside it (its
- * expression, with "Open in PromQL"), and the alert timeline under the table, kept at its newest entry.
+ * expression, with "Open in PromQL" and "Explain"), and the alert timeline under the table, kept at its newest entry.
  */
 public final class AlertsView extends BorderPane {
 
@@ -113,6 +113,14 @@ public final class AlertsView extends BorderPane {
      */
     public void setOnOpenInPromQL(Consumer<String> action) {
         detail.setOnOpen(action);
+    }
+
+    /**
+     * What "Explain" does with the selected rule's expression: the window puts it in the PromQL tab's editor and
+     * explains it there, part by part.
+     */
+    public void setOnExplain(Consumer<String> action) {
+        detail.setOnExplain(action);
     }
 
     private static void emphasise(Label label, boolean on, String style) {

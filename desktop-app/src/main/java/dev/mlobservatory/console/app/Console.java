@@ -4,6 +4,7 @@ import dev.mlobservatory.console.alerts.AlertsModel;
 import dev.mlobservatory.console.chaos.ChaosModel;
 import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
+import dev.mlobservatory.console.explain.ExplainModel;
 import dev.mlobservatory.console.install.DownloadClient;
 import dev.mlobservatory.console.install.GetPrometheusModel;
 import dev.mlobservatory.console.install.ToolsFolder;
@@ -53,6 +54,7 @@ public final class Console implements AutoCloseable {
     private final AlertsModel alerts;
     private final TargetsModel targets;
     private final QueryModel query;
+    private final ExplainModel explain;
     /** Null when the dashboard file cannot give the Live tab its queries; {@link #dashboardProblem} says why. */
     private final LiveModel live;
     private final String dashboardProblem;
@@ -81,9 +83,11 @@ public final class Console implements AutoCloseable {
         this.alerts = new AlertsModel(executor, fx, stack.prometheusProperty());
         this.targets = new TargetsModel(executor, fx, stack.prometheusProperty());
         this.query = new QueryModel(executor, fx, stack.prometheusProperty(), home.resolve("query-history.txt"));
+        this.explain = new ExplainModel(executor, fx, stack.prometheusProperty());
         alerts.explainAbsence(stack.prometheusAbsenceProperty());
         targets.explainAbsence(stack.prometheusAbsenceProperty());
         query.explainAbsence(stack.prometheusAbsenceProperty());
+        explain.explainAbsence(stack.prometheusAbsenceProperty());
         DashboardQueries dashboard = null;
         String problem = null;
         try {
@@ -156,6 +160,7 @@ public final class Console implements AutoCloseable {
         alerts.start();
         targets.start();
         query.start();
+        explain.start();
         if (live != null) {
             live.start();
         }
@@ -170,6 +175,7 @@ public final class Console implements AutoCloseable {
         alerts.stop();
         targets.stop();
         query.stop();
+        explain.stop();
         if (live != null) {
             live.stop();
         }
@@ -193,6 +199,7 @@ public final class Console implements AutoCloseable {
     public AlertsModel alerts() { return alerts; }
     public TargetsModel targets() { return targets; }
     public QueryModel query() { return query; }
+    public ExplainModel explain() { return explain; }
     /** The Live tab's model; null when the dashboard could not be read ({@link #dashboardProblem()} says why). */
     public LiveModel live() { return live; }
     public String dashboardProblem() { return dashboardProblem; }

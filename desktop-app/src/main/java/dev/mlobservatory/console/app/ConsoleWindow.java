@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.mlobservatory.console.alerts.AlertsView;
 import dev.mlobservatory.console.chaos.ChaosView;
 import dev.mlobservatory.console.env.Environment;
+import dev.mlobservatory.console.explain.ExplainView;
 import dev.mlobservatory.console.install.GetPrometheusView;
 import dev.mlobservatory.console.live.LiveView;
 import dev.mlobservatory.console.query.QueryView;
@@ -53,7 +54,8 @@ public final class ConsoleWindow {
         VBox side = new VBox(new TrafficView(console.traffic()),
                 new ChaosView(console.chaos(), console.stack(), console.traffic()));
         Node live = console.live() != null ? new LiveView(console.live()) : brokenDashboard(console.dashboardProblem());
-        Tab promql = new Tab("PromQL", new QueryView(console.query()));
+        QueryView queryView = new QueryView(console.query());
+        Tab promql = new Tab("PromQL", queryView);
         AlertsView alerts = new AlertsView(console.alerts());
         view = new MainView(stackBar, side,
                 new Tab("Live", live),
@@ -66,6 +68,34 @@ public final class ConsoleWindow {
         alerts.setOnOpenInPromQL(expression -> {
             console.query().queryProperty().set(expression);
             console.query().run();
+            view.tabs.getSelectionModel().select(promql);
+        });
+        wireExplain(queryView, alerts, promql);
+    }
+
+    /**
+     * Explain lives on the PromQL tab, over the query's result, and explains the editor's expression; running a query
+     * shows its result again. The Alerts tab explains a rule there; with a Prometheus older than 3 Explain offers the
+     * same one-click download as the banner.
+     */
+    private void wireExplain(QueryView queryView, AlertsView alerts, Tab promql) {
+        var explain = console.explain();
+        ExplainView explainView = new ExplainView(explain, () -> console.query().queryProperty().get());
+        GetPrometheusView getPrometheus = new GetPrometheusView(console.getPrometheus(), explain.needsPrometheus3(),
+                "explain");
+        getPrometheus.setMaxWidth(640);
+        explainView.setGetPrometheus(getPrometheus);
+        queryView.addView(explainView.opener(), explainView, explain.shownProperty(),
+                // Ctrl+Shift+Enter beside Ctrl+Enter (run); Ctrl+E is the report's export (issue 15).
+                new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        console.query().runningProperty().addListener((o, was, running) -> {
+            if (running) {
+                explain.close();
+            }
+        });
+        alerts.setOnExplain(expression -> {
+            console.query().queryProperty().set(expression);
+            explain.explain(expression);
             view.tabs.getSelectionModel().select(promql);
         });
     }

@@ -78,6 +78,30 @@ public final class PrometheusClient {
         return new Answer<>(parseResult(whole.path("data")), notes(whole));
     }
 
+    /**
+     * An instant query at {@code time} (epoch seconds), with Prometheus's warnings and infos: Explain evaluates every
+     * node of an expression at one time, so that the parts add up to the whole.
+     */
+    public Answer<QueryResult> queryAt(String promql, double time) throws IOException, PrometheusException {
+        FormBody form = new FormBody.Builder().add("query", promql).add("time", fmt(time)).build();
+        JsonNode whole = callWhole(post(url("api/v1/query"), form));
+        return new Answer<>(parseResult(whole.path("data")), notes(whole));
+    }
+
+    /**
+     * The syntax tree of {@code promql} ({@code /api/v1/parse_query}, Prometheus 3 and later), posted as a form so a
+     * long expression fits. A Prometheus without the endpoint (2.x: 404) gives {@link ParseAnswer.Unsupported} with
+     * its version; an expression that does not parse gives a {@link PrometheusException} in Prometheus's words.
+     */
+    public ParseAnswer parseQuery(String promql) throws IOException, PrometheusException {
+        Request request = post(url("api/v1/parse_query"), new FormBody.Builder().add("query", promql).build());
+        Raw raw = execute(request);
+        if (raw.code() == 404) {
+            return new ParseAnswer.Unsupported(version());
+        }
+        return new ParseAnswer.Tree(interpret(request, raw).path("data"));
+    }
+
     /** A range query; times in epoch seconds. */
     public QueryResult.Matrix queryRange(String promql, double start, double end, double stepSeconds)
             throws IOException, PrometheusException {
@@ -175,24 +199,32 @@ public final class PrometheusClient {
 
     /** The whole JSON answer of a successful call: {@code data} and, for queries, {@code warnings} and {@code infos}. */
     private JsonNode callWhole(Request request) throws IOException, PrometheusException {
-        String body;
-        int code;
+        return interpret(request, execute(request));
+    }
+
+    /** An answer's status code and body, before anything is made of them. */
+    private record Raw(int code, String body) {
+    }
+
+    private Raw execute(Request request) throws UnreachableException {
         try (Response r = http.newCall(request).execute()) {
-            code = r.code();
-            body = r.body().string();
+            return new Raw(r.code(), r.body().string());
         } catch (IOException e) {
             throw new UnreachableException("Prometheus", baseUrl(), e);
         }
+    }
+
+    private JsonNode interpret(Request request, Raw raw) throws PrometheusException {
         JsonNode json;
         try {
-            json = JSON.readTree(body);
+            json = JSON.readTree(raw.body());
         } catch (IOException e) {
-            throw new PrometheusException("bad_response", "HTTP " + code + " from " + request.url().encodedPath()
+            throw new PrometheusException("bad_response", "HTTP " + raw.code() + " from " + request.url().encodedPath()
                     + " is not JSON (is this really Prometheus?)");
         }
         if (!"success".equals(json.path("status").asText())) {
             throw new PrometheusException(json.path("errorType").asText("error"),
-                    json.path("error").asText("HTTP " + code));
+                    json.path("error").asText("HTTP " + raw.code()));
         }
         return json;
     }
@@ -204,22 +236,22 @@ public final class PrometheusClient {
             case "vector": {
                 List<QueryResult.Sample> samples = new ArrayList<>();
                 for (JsonNode s : result) {
-                    samples.add(new QueryResult.Sample(labels(s.path("metric")), s.path("value").get(0).asDouble(),
-                            number(s.path("value").get(1).asText())));
+                    JsonNode h = s.path("histogram");
+                    if (h.isArray()) {
+                        samples.add(new QueryResult.Sample(labels(s.path("metric")), point(h).get(0).asDouble(),
+                                Double.NaN, histogram(point(h).get(1))));
+                    } else {
+                        JsonNode value = point(s.path("value"));
+                        samples.add(new QueryResult.Sample(labels(s.path("metric")), value.get(0).asDouble(),
+                                number(value.get(1).asText())));
+                    }
                 }
                 return new QueryResult.Vector(samples);
             }
             case "matrix": {
                 List<QueryResult.Series> series = new ArrayList<>();
                 for (JsonNode s : result) {
-                    JsonNode values = s.path("values");
-                    double[] t = new double[values.size()];
-                    double[] v = new double[values.size()];
-                    for (int i = 0; i < t.length; i++) {
-                        t[i] = values.get(i).get(0).asDouble();
-                        v[i] = number(values.get(i).get(1).asText());
-                    }
-                    series.add(new QueryResult.Series(labels(s.path("metric")), t, v));
+                    series.add(series(labels(s.path("metric")), s.path("values"), s.path("histograms")));
                 }
                 return new QueryResult.Matrix(series);
             }
@@ -230,6 +262,52 @@ public final class PrometheusClient {
             default:
                 throw new PrometheusException("bad_response", "unknown result type '" + type + "'");
         }
+    }
+
+    /** A {@code [time, value]} pair, checked: a malformed answer is Prometheus's fault, said as such. */
+    private static JsonNode point(JsonNode pair) throws PrometheusException {
+        if (!pair.isArray() || pair.size() != 2) {
+            throw new PrometheusException("bad_response", "a sample is not a [time, value] pair: " + pair);
+        }
+        return pair;
+    }
+
+    /**
+     * One series of a range answer. Prometheus 3 lists float points under {@code values} and native-histogram
+     * points under {@code histograms}, each in time order; the two are merged in time order, a histogram point
+     * taking NaN as its value.
+     */
+    private static QueryResult.Series series(Map<String, String> labels, JsonNode values, JsonNode histograms)
+            throws PrometheusException {
+        int n = values.size() + histograms.size();
+        double[] t = new double[n];
+        double[] v = new double[n];
+        int i = 0;
+        int j = 0;
+        for (int k = 0; k < n; k++) {
+            boolean takeFloat = j >= histograms.size()
+                    || i < values.size() && point(values.get(i)).get(0).asDouble()
+                            <= point(histograms.get(j)).get(0).asDouble();
+            if (takeFloat) {
+                t[k] = point(values.get(i)).get(0).asDouble();
+                v[k] = number(values.get(i).get(1).asText());
+                i++;
+            } else {
+                t[k] = point(histograms.get(j)).get(0).asDouble();
+                v[k] = Double.NaN;
+                j++;
+            }
+        }
+        return new QueryResult.Series(labels, t, v, histograms.size());
+    }
+
+    /** A native histogram's sample: {@code count} and {@code sum} as strings, {@code buckets} as a list. */
+    private static QueryResult.NativeHistogram histogram(JsonNode h) throws PrometheusException {
+        if (!h.isObject()) {
+            throw new PrometheusException("bad_response", "a histogram sample is not an object: " + h);
+        }
+        return new QueryResult.NativeHistogram(number(h.path("count").asText("NaN")),
+                number(h.path("sum").asText("NaN")), h.path("buckets").size());
     }
 
     /** Prometheus writes values as strings, including "NaN", "+Inf" and "-Inf". */

@@ -55,6 +55,10 @@ public final class QueryModel {
     private final ReadOnlyObjectWrapper<QueryError> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    /** A native histogram has no one number to draw: said instead of an empty chart. */
+    static final String NATIVE_IN_A_CHART = "These series are native histograms: a chart needs one number per point. "
+            + "Wrap the query in histogram_quantile(0.95, …), histogram_count(…) or histogram_sum(…); the Instant "
+            + "table shows each histogram's count, sum and buckets.";
     private final ReadOnlyStringWrapper noSeriesHint = new ReadOnlyStringWrapper(this, "noSeriesHint", "");
     private final ObservableList<ResultRow> rows = FXCollections.observableArrayList();
     private final ObservableList<ResultRow> rowsView = FXCollections.unmodifiableObservableList(rows);
@@ -250,6 +254,9 @@ public final class QueryModel {
 
     /** On the FX thread, where the names live: the names are short and a few hundred, the check is cheap. */
     private String noSeriesHint(QueryAnswer a) {
+        if (a.result() instanceof QueryResult.Matrix && QueryResult.hasHistograms(a.result())) {
+            return NATIVE_IN_A_CHART;
+        }
         boolean series = a.result() instanceof QueryResult.Vector || a.result() instanceof QueryResult.Matrix;
         if (!series || a.count() > 0) {
             return "";
@@ -274,7 +281,7 @@ public final class QueryModel {
     static List<ResultRow> rowsOf(QueryResult result) {
         if (result instanceof QueryResult.Vector v) {
             return v.samples().stream()
-                    .map(s -> new ResultRow(QueryResult.describe(s.labels()), Format.value(s.value()), s.value()))
+                    .map(s -> new ResultRow(QueryResult.describe(s.labels()), s.shown(Format::value), s.value()))
                     .sorted(Comparator.comparing(ResultRow::series))
                     .toList();
         }

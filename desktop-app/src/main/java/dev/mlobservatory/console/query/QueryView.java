@@ -3,21 +3,20 @@ package dev.mlobservatory.console.query;
 import atlantafx.base.theme.Styles;
 import dev.mlobservatory.console.prom.QueryNotes;
 import dev.mlobservatory.console.prom.QueryResult;
+import dev.mlobservatory.console.ui.ResultTable;
 import dev.mlobservatory.console.ui.SaveChart;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
@@ -26,6 +25,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -68,6 +68,8 @@ public final class QueryView extends BorderPane {
     final Label placeholder = new Label("Type a query and press Ctrl+Enter, or pick one of the lab examples.");
     final QuerySidePane side;
     final CompletionPopup completion;
+    private final HBox bar = new HBox(8);
+    private QueryLayout layout;
 
     public QueryView(QueryModel model) {
         this.model = model;
@@ -121,7 +123,8 @@ public final class QueryView extends BorderPane {
             whole.textProperty().bind(text.textProperty());
             text.setTooltip(whole);
         }
-        HBox bar = new HBox(8, new HBox(instant, range), window, run, busy, summary, copyCsv, spacer, namesStatus, refreshNames);
+        bar.getChildren().setAll(new HBox(instant, range), window, run, busy, summary, copyCsv, spacer, namesStatus,
+                refreshNames);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 8, 0));
 
@@ -129,6 +132,8 @@ public final class QueryView extends BorderPane {
         editor.getStyleClass().add("query-editor");
         editor.setStyle("-fx-font-family: monospace; -fx-font-size: 1.1em;");
         editor.setPrefRowCount(3);
+        // A low window shrinks the answer, not the editor: a query cut mid-line cannot be read (presenter, 1366×768).
+        editor.setMinHeight(Region.USE_PREF_SIZE);
         editor.setWrapText(true);
         editor.setPromptText("e.g. rate(ml_predictions_total[1m])  —  Ctrl+Space completes names, Ctrl+Enter runs");
 
@@ -149,17 +154,7 @@ public final class QueryView extends BorderPane {
         notes.setVisible(false);
         notes.managedProperty().bind(notes.visibleProperty());
 
-        TableColumn<ResultRow, String> series = new TableColumn<>("Series");
-        series.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().series()));
-        series.setStyle("-fx-font-family: monospace;");
-        TableColumn<ResultRow, String> val = new TableColumn<>("Value");
-        val.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().value()));
-        val.setStyle("-fx-alignment: CENTER-RIGHT; -fx-font-family: monospace;");
-        // Series names are long, values short: the constrained policy shares the width in this proportion.
-        series.setPrefWidth(800);
-        val.setPrefWidth(160);
-        table.getColumns().setAll(java.util.List.of(series, val));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        ResultTable.columns(table, ResultRow::series, ResultRow::value, 167);
         table.setId("query-table");
         table.setItems(model.rows());
         table.setPlaceholder(new Label("No series matched: check the metric name and labels, or send some traffic first."));
@@ -186,13 +181,10 @@ public final class QueryView extends BorderPane {
         placeholder.setWrapText(true);
         StackPane results = new StackPane(table, chartBox, value, placeholder);
         VBox.setVgrow(results, Priority.ALWAYS);
-
-        VBox main = new VBox(6, editor, error, noSeries, notes, results);
         side.setMinWidth(0);
-        SplitPane split = new SplitPane(main, side);
-        split.setDividerPositions(0.68);
+        layout = new QueryLayout(editor, new VBox(6, error, noSeries, notes, results), side);
         setTop(bar);
-        setCenter(split);
+        setCenter(layout);
         setPadding(new Insets(10));
     }
 
@@ -247,6 +239,23 @@ public final class QueryView extends BorderPane {
         });
         model.answerProperty().addListener((obs, old, now) -> showAnswer(now));
         showAnswer(model.answerProperty().get());
+    }
+
+    /**
+     * Hosts another way of looking at the editor's expression, from its own feature (Explain): {@code opener} in the
+     * bar after Run and on {@code key} while the tab has focus; {@code pane} in place of the answer while {@code
+     * shown}, when the examples panel also steps aside so that the pane has the tab's whole width.
+     */
+    public void addView(Button opener, Node pane, ObservableBooleanValue shown, KeyCombination key) {
+        opener.setMinWidth(Region.USE_PREF_SIZE);
+        bar.getChildren().add(bar.getChildren().indexOf(run) + 1, opener);
+        layout.host(pane, shown);
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (key.match(e)) {
+                opener.fire();
+                e.consume();
+            }
+        });
     }
 
     private void showError(QueryError err) {

@@ -36,7 +36,7 @@ final class ResultCsv {
                     Map<String, String> labels = s.labels();
                     List<String> fields = new ArrayList<>();
                     columns.forEach(c -> fields.add(labels.getOrDefault(c, "")));
-                    fields.add(number(s.value()));
+                    fields.add(s.shown(ResultCsv::number));
                     line(out, fields);
                 });
         return out.toString();

@@ -57,6 +57,15 @@ class ConsoleAppTest {
         });
     }
 
+    private void selectTab(String id) {
+        OnFx.read(() -> {
+            TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(t -> id.equals(t.getId())).findFirst().orElseThrow());
+            return null;
+        });
+    }
+
     @Test
     void startTrafficBurstAndCloseLeavesNothingRunning() throws Exception {
         Tools.require("prometheus");
@@ -70,12 +79,7 @@ class ConsoleAppTest {
         assertThat(children).hasSize(1);
 
         // Alerts tab → Open in PromQL: the rule's expression lands in the PromQL editor, runs, and that tab shows.
-        OnFx.read(() -> {
-            TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
-            tabs.getSelectionModel().select(tabs.getTabs().stream()
-                    .filter(t -> "tab-alerts".equals(t.getId())).findFirst().orElseThrow());
-            return null;
-        });
+        selectTab("tab-alerts");
         // Until a rule is picked the pane shows the first row's; with the stack just up every rule is inactive.
         awaitText("#alert-detail-expression", " ", 30);
         String expression = text("#alert-detail-expression");
@@ -87,6 +91,23 @@ class ConsoleAppTest {
                 .getSelectedItem().getId())).isEqualTo("tab-promql");
         assertThat(OnFx.read(() -> robot.lookup("#query-editor").queryAs(TextInputControl.class).getText()))
                 .isEqualTo(expression).isNotBlank();
+
+        // Alerts tab → Explain: the same expression, explained over the PromQL tab's result; a query run shows its own
+        // result again.
+        selectTab("tab-alerts");
+        OnFx.read(() -> {
+            robot.lookup("#alert-detail-explain").queryButton().fire();
+            return null;
+        });
+        assertThat(OnFx.read(() -> robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel()
+                .getSelectedItem().getId())).isEqualTo("tab-promql");
+        assertThat(visible("#explain-view")).isTrue();
+        awaitText("#explain-message", " ", 10);
+        OnFx.read(() -> {
+            robot.lookup("#query-run").queryButton().fire();
+            return null;
+        });
+        assertThat(visible("#explain-view")).isFalse();
 
         robot.clickOn("#traffic-start");
         LiveStack.await("requests sent", 20, () -> {

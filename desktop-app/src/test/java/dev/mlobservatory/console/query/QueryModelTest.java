@@ -110,6 +110,29 @@ class QueryModelTest {
     }
 
     @Test
+    void aNativeHistogramShowsItsCountAndSumAndARangeChartSaysHowToDrawIt() throws Exception {
+        // Prometheus 2.x has no native histograms: the bare name finds nothing there (the lab's buckets still work).
+        org.junit.jupiter.api.Assumptions.assumeTrue(binary.major() >= 3, "native histograms need Prometheus 3");
+        run("sum by (model_version) (ml_prediction_duration_seconds)");
+
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.rows()).extracting(ResultRow::series)
+                .containsExactly("{model_version=\"v1\"}", "{model_version=\"v2\"}");
+        assertThat(model.rows()).extracting(ResultRow::value).allSatisfy(v -> assertThat(v)
+                .matches("native histogram: count \\d+ · sum [0-9.e-]+ · \\d+ buckets?"));
+        assertThat(model.rows().get(1).value()).startsWith("native histogram: count " + V2_VIRGINICA + " ");
+        assertThat(model.resultCsv()).contains("native histogram: count " + V2_VIRGINICA + " ");
+        assertThat(model.noSeriesHintProperty().get()).isEmpty();
+
+        model.modeProperty().set(QueryMode.RANGE);
+        model.windowProperty().set(RangeWindow.M5);
+        run("rate(ml_prediction_duration_seconds[1m])");
+        assertThat(model.errorProperty().get()).isNull();
+        assertThat(model.answerProperty().get().count()).isPositive();
+        assertThat(model.noSeriesHintProperty().get()).isEqualTo(QueryModel.NATIVE_IN_A_CHART);
+    }
+
+    @Test
     void rangeQueryGivesSeriesOverTheWindowWithAnAutomaticStep() throws Exception {
         model.modeProperty().set(QueryMode.RANGE);
         model.windowProperty().set(RangeWindow.M5);
