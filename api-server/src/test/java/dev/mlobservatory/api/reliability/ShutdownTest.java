@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +64,9 @@ class ShutdownTest {
             p.toHandle().destroy(); // SIGTERM
             assertThat(p.waitFor(15, TimeUnit.SECONDS)).as("exited within 15 s of SIGTERM").isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+            // What the terminal shows after Ctrl+C: the stop's own lines, no stack trace from a connection it closed.
+            String afterStop = out.lines().collect(Collectors.joining("\n"));
+            assertThat(afterStop).doesNotContain("Exception", "\tat ");
         } finally {
             Stalled.closeAll(stalled);
             p.destroyForcibly();
