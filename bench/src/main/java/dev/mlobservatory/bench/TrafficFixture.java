@@ -1,6 +1,7 @@
 package dev.mlobservatory.bench;
 
 import dev.mlobservatory.api.chaos.FaultSettings;
+import dev.mlobservatory.api.chaos.InjectedFailure;
 import dev.mlobservatory.api.http.ApiException;
 import dev.mlobservatory.api.model.TrainedModel;
 import java.nio.charset.StandardCharsets;
@@ -80,8 +81,8 @@ public final class TrafficFixture {
     private static void send(InstrumentedApi api, TrainedModel model, String route, byte[] body) {
         try {
             PredictionPath.recordedWithHttp(model, api.modelMetrics(model.version()), api.metrics, api.drift, api.faults, route, body);
-        } catch (ApiException expected) {
-            // counted by the path, as the server counts it
+        } catch (ApiException | InjectedFailure expected) {
+            // counted by the path, as the server counts it (an injected failure is a 500 there, see ErrorMapper)
         }
     }
 }
