@@ -82,8 +82,9 @@ public final class ScrapeSize {
         System.out.printf("scrape-size format=protobuf bytes=%d series=%d families=%d native_series=%d %s %s%n",
                 body.length, series, families, all.size(), spread("native_buckets", all),
                 spread("populated", allPopulated));
-        bucketsByFamily.forEach((name, counts) -> System.out.printf("native-buckets family=%s native_series=%d %s %s%n",
-                name, counts.size(), spread("native_buckets", counts), spread("populated", populatedByFamily.get(name))));
+        bucketsByFamily.forEach((name, counts) -> System.out.printf(
+                "native-buckets family=%s native_series=%d %s %s%n", name, counts.size(),
+                spread("native_buckets", counts), spread("populated", populatedByFamily.get(name))));
     }
 
     /**
