@@ -76,8 +76,8 @@ wait $engine || true; engine=
 faults '{"latency_ms":0,"latency_jitter_ms":0,"error_ratio":0}'
 # Every format the rounds ask for is served 300 times first, so the rounds measure a running API, not a cold one: an
 # API in its first hours, though. HotSpot compiles most of the scrape path with C2 only after thousands of scrapes
-# (on this machine the API's CPU per scrape fell from 3-5 ms to 1 ms after 1,000 back-to-back scrapes and to
-# 0.35-0.5 ms after 10,000), which at one scrape every 5-15 s takes a day or more.
+# (on this machine the API's CPU per scrape fell from 2.4-4.8 ms over the first few hundred back-to-back scrapes to
+# about 1 ms after 1,000 and 0.3-0.5 ms after 10,000), which at one scrape every 5-15 s takes a day or more.
 for accept in 'application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited' \
               'application/openmetrics-text;version=1.0.0' 'text/plain;version=0.0.4'; do
   for _ in $(seq 1 300); do curl -sf -H "Accept: $accept" "$url/metrics" -o /dev/null; done
