@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # JMH benchmarks of the API server's own code (the `bench` module): one prediction with and without the metrics
-# recording, single and batch of 100; the /metrics scrape after traffic; the drift index. Prints a Markdown
+# recording, single and batch of 100; the /metrics scrape after traffic in text, OpenMetrics and protobuf (what
+# Prometheus 3 asks for with native histograms on); the drift index. Prints a Markdown
 # table, then the derived figures against the goals of issue 7 (instrumentation < 5% of throughput, scrape < 5 ms).
 #   scripts/bench/jmh-bench.sh                      # everything, about 6 minutes
 #   scripts/bench/jmh-bench.sh Scrape -prof gc      # a subset (JMH regexes) and extra JMH options
@@ -27,16 +28,19 @@ java -jar "$jar" "${opts[@]}" "${profilers[@]}" -rf json -rff "$out/result.json"
   tail -40 "$out/run.log" >&2
   exit 1
 }
-java -cp "$jar" dev.mlobservatory.bench.ScrapeSize 2>/dev/null | grep '^scrape-size' >"$out/scrape-size.txt"
+java -cp "$jar" dev.mlobservatory.bench.ScrapeSize 2>/dev/null | grep -E '^(scrape-size|native-buckets)' >"$out/scrape-size.txt"
 
 python3 - "$out/result.json" "$out/scrape-size.txt" <<'PY'
 import json, math, sys
 
 results = json.load(open(sys.argv[1]))
-sizes = {}
+sizes, native = {}, {}
 for line in open(sys.argv[2]):
     fields = dict(kv.split("=") for kv in line.split()[1:])
-    sizes[fields["format"]] = fields
+    if line.startswith("scrape-size"):
+        sizes[fields["format"]] = fields
+    else:
+        native[fields["family"]] = fields
 
 def num(x):
     return float(x)  # JMH writes "NaN" as a string when there are too few iterations
@@ -86,16 +90,29 @@ for v in ("v1", "v2"):
                 print(f"| {shape} {v} | {label} | {fmt(wall, '%')} | {fmt(thread, '%')} | {fmt(process, '%')} | {met} |")
 
 print()
-print("| /metrics scrape | body | samples | wall-clock | CPU, scraping thread | CPU, whole JVM | goal < 5 ms met (wall-clock) |")
-print("|---|---:|---:|---:|---:|---:|---|")
-for f in ("text", "openmetrics"):
+print("| /metrics scrape | body | samples | native buckets per series: median / max (series) | wall-clock | CPU, scraping thread | CPU, whole JVM | goal < 5 ms met (wall-clock) |")
+print("|---|---:|---:|---:|---:|---:|---:|---|")
+for f in ("text", "openmetrics", "protobuf"):
     x = rows.get(f"ScrapeBenchmark.scrape [{f}]")
     if x:
         to_ms = {"us/op": 1e-3, "ms/op": 1.0, "ns/op": 1e-6}[x["unit"]]
         wall = x["score"] * to_ms
         size = sizes.get(f, {})
-        print(f"| {f} | {int(size.get('bytes', 0)):,} B | {size.get('samples', '?')} | {wall:.3f} ms "
+        buckets = (f"{size['native_buckets_median']} / {size['native_buckets_max']} ({size['native_series']})"
+                   if "native_series" in size else "—")
+        print(f"| {f} | {int(size.get('bytes', 0)):,} B | {size.get('samples', '—')} | {buckets} | {wall:.3f} ms "
               f"| {x['thread'] / 1e6:.3f} ms | {x['process'] / 1e6:.3f} ms | {'yes' if wall < 5 else 'NO'} |")
+
+if native:
+    print()
+    print("Native buckets in the protobuf body, per histogram series: encoded (what Prometheus stores, short gaps")
+    print("bridged by empty buckets) and populated (holding observations).")
+    print()
+    print("| histogram | series | encoded: min / median / max | populated: min / median / max |")
+    print("|---|---:|---:|---:|")
+    for name, n in native.items():
+        print(f"| {name} | {n['native_series']} | {n['native_buckets_min']} / {n['native_buckets_median']} / "
+              f"{n['native_buckets_max']} | {n['populated_min']} / {n['populated_median']} / {n['populated_max']} |")
 PY
 echo
 echo "raw results: $out/result.json, log: $out/run.log"

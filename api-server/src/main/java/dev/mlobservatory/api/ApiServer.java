@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -150,7 +151,7 @@ public final class ApiServer implements AutoCloseable {
             return report;
         } catch (IOException | RuntimeException e) {
             LOG.warn("warm-up skipped ({}); the first requests may be slow", e.toString());
-            return new WarmUp.Report(0, 0, Duration.ofNanos(System.nanoTime() - t0), false);
+            return new WarmUp.Report(0, 0, Duration.ofNanos(System.nanoTime() - t0), false, Set.of());
         }
     }
 

@@ -22,6 +22,8 @@ final class LoopbackClient implements AutoCloseable {
     private final int timeoutMs;
     private Socket socket;
     private InputStream in;
+    /** The Content-Type of the last answer read, or null when it had none. */
+    private String contentType;
 
     LoopbackClient(int port, int timeoutMs) {
         this.port = port;
@@ -75,9 +77,12 @@ final class LoopbackClient implements AutoCloseable {
         }
         long length = -1;
         boolean closes = false;
+        contentType = null;
         for (String header = line(); !header.isEmpty(); header = line()) {
             String lower = header.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
+            if (lower.startsWith("content-type:")) {
+                contentType = header.substring(13).trim();
+            } else if (lower.startsWith("content-length:")) {
                 length = Long.parseLong(lower.substring(15).trim());
             } else if (lower.startsWith("connection:") && lower.contains("close")) {
                 closes = true;
@@ -91,6 +96,11 @@ final class LoopbackClient implements AutoCloseable {
             close();
         }
         return Integer.parseInt(parts[1]);
+    }
+
+    /** The Content-Type of the last answer, or null when it had none. */
+    String contentType() {
+        return contentType;
     }
 
     private String line() throws IOException {

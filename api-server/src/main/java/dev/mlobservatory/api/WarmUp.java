@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +43,7 @@ public final class WarmUp {
      * Requests at most, so a fast machine stops early. Most of a cold request's cost is one-off (class loading,
      * Jackson building its serializers, first connections) and goes with the first few requests: here the first took
      * 0.5–0.8 s, the next ones 5–15 ms. The rest is the interpreter, and HotSpot compiles a method with C1 after about
-     * 200 calls: 1500 requests, two thirds of them predictions, take each version's predict path well past that.
+     * 200 calls: 1500 requests, over half of them predictions, take each version's predict path well past that.
      */
     static final int MAX_REQUESTS = 1500;
     /**
@@ -60,6 +62,21 @@ public final class WarmUp {
     /** The kinds of request in the mix ({@link #request}): one of each is sent whatever the time. */
     static final int KINDS = 16;
 
+    /** Prometheus text: what curl gets. */
+    static final String TEXT = "text/plain";
+    /** What Prometheus 2.x, and 3.x without native histograms, asks for: OpenMetrics. */
+    static final String OPENMETRICS = "application/openmetrics-text;version=1.0.0,text/plain;q=0.5";
+    /**
+     * What Prometheus 3.5 asks for with native histograms on (captured from a real scrape): protobuf, the only format
+     * that carries them. Its writer is a class tree of its own (the protobuf runtime, shaded, and the generated
+     * messages): without this in the mix, Prometheus's first scrape of a fresh API loaded and interpreted it,
+     * 170–290 ms on this project's busy 2-core machine; with it 30–140 ms (six alternated starts each, load 6–8).
+     */
+    static final String PROMETHEUS_NATIVE = "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
+            + "encoding=delimited;q=0.6,application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.5,"
+            + "application/openmetrics-text;version=0.0.1;q=0.4,text/plain;version=1.0.0;escaping=allow-utf-8;q=0.3,"
+            + "text/plain;version=0.0.4;q=0.2,*/*;q=0.1";
+
     /**
      * What the warm-up did.
      *
@@ -67,8 +84,9 @@ public final class WarmUp {
      * @param unexpected requests that got no answer, or not the status they ask for (each asks for 200 or 400)
      * @param took from opening the rehearsal to closing it
      * @param cutShort stopped by {@link #MAX_TIME} rather than by {@link #MAX_REQUESTS}
+     * @param scrapeFormats the Content-Types of the scrapes answered: the exposition formats warmed up
      */
-    public record Report(int requests, int unexpected, Duration took, boolean cutShort) {
+    public record Report(int requests, int unexpected, Duration took, boolean cutShort, Set<String> scrapeFormats) {
 
         public Report {
             if (requests < 0 || unexpected < 0 || unexpected > requests) {
@@ -78,6 +96,10 @@ public final class WarmUp {
             if (took == null || took.isNegative()) {
                 throw new IllegalArgumentException("took must be zero or more, got " + took);
             }
+            if (scrapeFormats == null) {
+                throw new IllegalArgumentException("scrapeFormats must be a set (empty when none), got null");
+            }
+            scrapeFormats = Set.copyOf(scrapeFormats);
         }
 
         /** For the log: e.g. "1500 requests in 420 ms", "644 requests in 1012 ms, stopped at its time limit". */
@@ -121,6 +143,7 @@ public final class WarmUp {
         AtomicInteger completed = new AtomicInteger();
         AtomicInteger unexpected = new AtomicInteger();
         AtomicBoolean cutShort = new AtomicBoolean();
+        Set<String> scrapeFormats = ConcurrentHashMap.newKeySet();
         AtomicInteger n = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS, r -> {
             Thread t = new Thread(r, "api-warm-up-" + n.incrementAndGet());
@@ -138,7 +161,7 @@ public final class WarmUp {
                                 cutShort.set(true);
                                 return;
                             }
-                            if (!request(client, i, versions, random)) {
+                            if (!request(client, i, versions, random, scrapeFormats)) {
                                 unexpected.incrementAndGet();
                             }
                             completed.incrementAndGet();
@@ -162,32 +185,42 @@ public final class WarmUp {
         }
         int answered = completed.get();
         return new Report(answered, Math.min(unexpected.get(), answered), Duration.ofNanos(System.nanoTime() - start),
-                cutShort.get());
+                cutShort.get(), scrapeFormats);
     }
 
     /**
      * Request {@code i} of the mix: mostly single predictions alternating between versions, and now and then a batch,
-     * each kind of invalid body the traffic engine sends, {@code /health} and a scrape in both text formats.
+     * each kind of invalid body the traffic engine sends, {@code /health}, and a scrape in each format a scraper can
+     * get (text, OpenMetrics, protobuf), each its own kind so that all three are warm whatever the time.
      *
+     * @param scrapeFormats where a scrape's answered Content-Type goes
      * @return whether it got the status it asks for
      */
-    private static boolean request(LoopbackClient client, int i, List<String> versions, SplittableRandom random) {
+    private static boolean request(LoopbackClient client, int i, List<String> versions, SplittableRandom random,
+                                   Set<String> scrapeFormats) {
         // Alternate versions, and swap the pattern every round, so each kind (batch, bad bodies) reaches both.
         String predict = "/" + versions.get((i + i / KINDS) % versions.size()) + "/predict";
         return switch (i % KINDS) {
+            case 1 -> scrape(client, TEXT, scrapeFormats);
             case 3 -> exchange(client, "POST", predict, batch(random, 1 + i % 10), null, 200);
             case 5 -> exchange(client, "POST", predict, "{\"sepal_length\":5.1,", null, 400);
             case 7 -> exchange(client, "POST", predict,
                     "{\"sepal_length\":5.1,\"sepal_width\":3.5,\"petal_length\":1.4}", null, 400);
             case 9 -> exchange(client, "POST", predict, flower(new double[] {5.1, 3.5, 1.4, -0.2}), null, 400);
             case 11 -> exchange(client, "GET", "/health", null, null, 200);
-            case 13 -> exchange(client, "GET", "/metrics", null, i % 32 == 13 ? "text/plain" : OPENMETRICS, 200);
+            case 13 -> scrape(client, OPENMETRICS, scrapeFormats);
+            case 15 -> scrape(client, PROMETHEUS_NATIVE, scrapeFormats);
             default -> exchange(client, "POST", predict, flower(IrisSampler.flower(random, 0)), null, 200);
         };
     }
 
-    /** What Prometheus asks for by default. */
-    private static final String OPENMETRICS = "application/openmetrics-text;version=1.0.0,text/plain;q=0.5";
+    private static boolean scrape(LoopbackClient client, String accept, Set<String> scrapeFormats) {
+        boolean answered = exchange(client, "GET", "/metrics", null, accept, 200);
+        if (answered && client.contentType() != null) {
+            scrapeFormats.add(client.contentType());
+        }
+        return answered;
+    }
 
     private static boolean exchange(LoopbackClient client, String method, String path, String body, String accept,
                                     int expected) {

@@ -3,6 +3,7 @@ package dev.mlobservatory.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlobservatory.api.drift.DriftMonitor;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
@@ -36,10 +37,23 @@ class WarmUpTest {
         WarmUp.Report report = api.server.warmUp();
 
         // At least one request of each kind (predictions to both versions, a batch, the three invalid bodies,
-        // /health, a scrape), however busy the machine; each answered with the status it asks for.
+        // /health, a scrape in each format), however busy the machine; each answered with the status it asks for.
         assertThat(report.requests()).isGreaterThanOrEqualTo(WarmUp.KINDS);
         assertThat(report.unexpected()).isZero();
         assertThat(report.describe()).startsWith(report.requests() + " requests in ");
+    }
+
+    @Test
+    void theWarmUpScrapesInEveryFormatAScraperCanGet() {
+        // Prometheus 3 with native histograms on asks for protobuf, 2.x for OpenMetrics, curl for text: each format's
+        // writer is warm before the first scrape, whatever the machine's load (each is a kind of its own). The
+        // protobuf one matters most: its writer is a class tree of its own that no other request loads.
+        ExpositionFormats formats = ExpositionFormats.init();
+
+        assertThat(api.server.warmUp().scrapeFormats()).containsExactlyInAnyOrder(
+                formats.getPrometheusTextFormatWriter().getContentType(),
+                formats.getOpenMetricsTextFormatWriter().getContentType(),
+                formats.getPrometheusProtobufWriter().getContentType());
     }
 
     @Test

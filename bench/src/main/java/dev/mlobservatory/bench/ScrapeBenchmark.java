@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * {@code GET /metrics} after traffic, as {@code MetricsEndpoint} serves it: the writer the {@code Accept} header
- * picks, the registry's snapshot (callbacks included: CPU, memory, JVM, drift PSI), the body in memory.
+ * picks, the registry's snapshot (callbacks included: CPU, memory, JVM, drift PSI), the body in memory. The
+ * {@code protobuf} case is Prometheus 3 with native histograms on: classic and native buckets in one body.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -31,8 +32,16 @@ public class ScrapeBenchmark {
     /** The {@code Accept} header Prometheus 2.x sends by default: it gets OpenMetrics. */
     static final String PROMETHEUS = "application/openmetrics-text;version=1.0.0,application/openmetrics-text;"
             + "version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+    /**
+     * The {@code Accept} header Prometheus 3.5.3 sends with {@code --enable-feature=native-histograms} (captured from
+     * a real scrape): it gets protobuf, the only format that carries the native buckets.
+     */
+    static final String PROMETHEUS_NATIVE = "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
+            + "encoding=delimited;q=0.6,application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.5,"
+            + "application/openmetrics-text;version=0.0.1;q=0.4,text/plain;version=1.0.0;escaping=allow-utf-8;q=0.3,"
+            + "text/plain;version=0.0.4;q=0.2,*/*;q=0.1";
 
-    @Param({"text", "openmetrics"})
+    @Param({"text", "openmetrics", "protobuf"})
     public String format;
 
     private InstrumentedApi api;
@@ -45,6 +54,12 @@ public class ScrapeBenchmark {
         TrafficFixture.run(api, Flowers.load(1));
         formats = ExpositionFormats.init();
         accept = accept(format);
+        // Without the protobuf writer on the classpath findWriter falls back to text, and the protobuf row would
+        // silently measure text.
+        String served = formats.findWriter(accept).getContentType();
+        if (format.equals("protobuf") && !served.startsWith("application/vnd.google.protobuf")) {
+            throw new IllegalStateException("protobuf asked for, but the writer found serves " + served);
+        }
     }
 
     @TearDown(Level.Trial)
@@ -56,7 +71,9 @@ public class ScrapeBenchmark {
         return switch (format) {
             case "text" -> TEXT;
             case "openmetrics" -> PROMETHEUS;
-            default -> throw new IllegalArgumentException("format must be text or openmetrics, got " + format);
+            case "protobuf" -> PROMETHEUS_NATIVE;
+            default -> throw new IllegalArgumentException(
+                    "format must be text, openmetrics or protobuf, got " + format);
         };
     }
 

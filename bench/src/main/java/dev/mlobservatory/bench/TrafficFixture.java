@@ -1,6 +1,7 @@
 package dev.mlobservatory.bench;
 
 import dev.mlobservatory.api.chaos.FaultSettings;
+import dev.mlobservatory.api.chaos.InjectedFailure;
 import dev.mlobservatory.api.http.ApiException;
 import dev.mlobservatory.api.model.TrainedModel;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +11,21 @@ import java.util.Random;
 /**
  * Fills an {@link InstrumentedApi} with what a few minutes of classroom traffic leave behind: predictions on both
  * versions for every class, batches, rejected and failed requests, requests on every route with their statuses,
- * and full drift windows. After it, a scrape carries the full series set of a running API.
+ * full drift windows, and a latency fault. After it, a scrape carries the full series set of a running API, and the
+ * duration histograms hold native buckets spread as a classroom's fault demonstration spreads them.
  */
 public final class TrafficFixture {
 
     /** Single predictions per version: four full drift windows, every class many times over. */
     static final int SINGLES = 2_000;
     static final int BATCHES = 20;
+    /**
+     * Requests per version under the fault issue 14 measured with, {@code latency_ms=800, latency_jitter_ms=400}:
+     * enough to fill every native bucket between 0.8 and 1.2 s (about five at schema 3).
+     */
+    static final int SLOW = 200;
+    static final double SLOW_BASE_SECONDS = 0.8;
+    static final double SLOW_JITTER_SECONDS = 0.4;
 
     /** Bodies the API rejects with 400, each for a different reason. */
     private static final List<String> BAD_BODIES = List.of(
@@ -67,6 +76,15 @@ public final class TrafficFixture {
                 send(api, model, route, flowers.singleBody(i));
             }
             api.faults.set(FaultSettings.NONE);
+            // The latency fault, recorded as the endpoint and HttpMetricsHandler record what FaultInjector's sleep
+            // produces, without sleeping: 2 × 200 real naps of about a second would make each trial's set-up take
+            // minutes, and the histograms only ever see the duration. The native buckets then span microseconds
+            // (Tribuo's answers) to over a second, the widest spread a classroom gives them.
+            for (int i = 0; i < SLOW; i++) {
+                double seconds = SLOW_BASE_SECONDS + SLOW_JITTER_SECONDS * random.nextDouble();
+                api.modelMetrics(version).duration(seconds);
+                api.metrics.httpRequest("POST", route, 200, seconds);
+            }
         }
         for (String[] r : OTHER_REQUESTS) {
             for (int i = 0; i < 100; i++) {
@@ -80,8 +98,8 @@ public final class TrafficFixture {
     private static void send(InstrumentedApi api, TrainedModel model, String route, byte[] body) {
         try {
             PredictionPath.recordedWithHttp(model, api.modelMetrics(model.version()), api.metrics, api.drift, api.faults, route, body);
-        } catch (ApiException expected) {
-            // counted by the path, as the server counts it
+        } catch (ApiException | InjectedFailure expected) {
+            // counted by the path, as the server counts it (an injected failure is a 500 there, see ErrorMapper)
         }
     }
 }
