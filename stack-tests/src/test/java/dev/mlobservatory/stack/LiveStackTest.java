@@ -40,7 +40,9 @@ class LiveStackTest {
         AtomicBoolean sending = new AtomicBoolean(true);
         Thread traffic = new Thread(() -> sendTraffic(api, sending), "test-traffic");
         traffic.setDaemon(true);
-        try (PrometheusProcess prometheus = PrometheusProcess.start(prometheusBinary, tmp, "127.0.0.1:" + api.server.port())) {
+        try (LoadgenStandIn loadgen = new LoadgenStandIn();
+             PrometheusProcess prometheus = PrometheusProcess.start(prometheusBinary, tmp,
+                     "127.0.0.1:" + api.server.port(), loadgen.target())) {
             traffic.start();
 
             // Every panel's every target returns at least one series once traffic has been scraped; on 2.x, which

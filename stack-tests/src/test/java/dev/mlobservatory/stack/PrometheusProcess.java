@@ -66,9 +66,19 @@ final class PrometheusProcess implements AutoCloseable {
     }
 
     static PrometheusProcess start(Tools.Versioned binary, Path dir, String apiTarget) throws Exception {
+        return start(binary, dir, apiTarget, null);
+    }
+
+    /** @param loadgenTarget where job loadgen scrapes, null to leave the template's (nothing listens there) */
+    static PrometheusProcess start(Tools.Versioned binary, Path dir, String apiTarget, String loadgenTarget)
+            throws Exception {
         int port = freePort();
         Path config = dir.resolve("prometheus.yml");
-        Files.writeString(config, localConfig(apiTarget, "127.0.0.1:" + port, "1s", binary));
+        String filled = localConfig(apiTarget, "127.0.0.1:" + port, "1s", binary);
+        if (loadgenTarget != null) {
+            filled = filled.replace("'127.0.0.1:9465'", "'" + loadgenTarget + "'");
+        }
+        Files.writeString(config, filled);
         Path log = dir.resolve("prometheus.log");
         List<String> command = new ArrayList<>(List.of(binary.path(),
                 "--config.file=" + config,

@@ -21,6 +21,7 @@ import dev.mlobservatory.console.stack.StackHealth;
 import dev.mlobservatory.console.stack.StackLog;
 import dev.mlobservatory.console.stack.StackModel;
 import dev.mlobservatory.console.stack.StackPorts;
+import dev.mlobservatory.console.traffic.ConsoleLoadgen;
 import dev.mlobservatory.console.stack.StackSetup;
 import dev.mlobservatory.console.support.LogFile;
 import dev.mlobservatory.console.targets.TargetsModel;
@@ -60,6 +61,7 @@ public final class Console implements AutoCloseable {
     private final String dashboardProblem;
     private final String dashboardUid;
     private final Diagnostics diagnostics;
+    private final ConsoleLoadgen loadgen;
 
     public Console(Path home, FxThread fx) {
         this(home, fx, null);
@@ -76,9 +78,10 @@ public final class Console implements AutoCloseable {
         this.setup = new StackSetup(executor, fx, files, stackLog, tools);
         this.getPrometheus = new GetPrometheusModel(executor, fx, DownloadClient.of(http, System.getenv()), tools,
                 () -> settings.getString("prometheus.mirror", ""), setup::probe);
-        this.stack = new StackModel(executor, fx, children, home, http, setup, stackLog);
+        this.loadgen = new ConsoleLoadgen(() -> settings.getPort("port.loadgen", ConsoleLoadgen.DEFAULT_DOCKER_PORT));
+        this.stack = new StackModel(executor, fx, children, home, http, setup, stackLog, loadgen);
         this.health = new StackHealth(executor, fx, http, stack, stackLog);
-        this.traffic = new TrafficModel(executor, fx, stack.apiUrlProperty());
+        this.traffic = new TrafficModel(executor, fx, stack.apiUrlProperty(), loadgen.metrics());
         this.chaos = new ChaosModel(executor, fx, http, stack.apiUrlProperty(), stack.apiUpProperty());
         this.alerts = new AlertsModel(executor, fx, stack.prometheusProperty());
         this.targets = new TargetsModel(executor, fx, stack.prometheusProperty());
@@ -183,6 +186,7 @@ public final class Console implements AutoCloseable {
         getPrometheus.close();
         traffic.close();
         stack.stopNow();
+        loadgen.close();
         children.close();
         AppExecutor.shutdown(executor);
         http.dispatcher().executorService().shutdown();

@@ -38,13 +38,13 @@ public final class LocalStack implements RunningStack {
     }
 
     /** Everything needed to start the same Prometheus again: same binary, port, target and data. */
-    private record PrometheusLaunch(String binary, Version version, StackFiles files, String apiTarget, int port,
-                                    Path data, ChildProcesses children, Consumer<String> log,
-                                    Consumer<String> onExit) {
+    private record PrometheusLaunch(String binary, Version version, StackFiles files, String apiTarget,
+                                    String loadgenTarget, int port, Path data, ChildProcesses children,
+                                    Consumer<String> log, Consumer<String> onExit) {
 
         PrometheusProcess start() throws IOException, InterruptedException {
-            PrometheusProcess p = PrometheusProcess.start(binary, version, files, apiTarget, port, data, null, children,
-                    line -> log.accept("prometheus | " + line));
+            PrometheusProcess p = PrometheusProcess.start(binary, version, files, apiTarget, loadgenTarget, port, data,
+                    null, children, line -> log.accept("prometheus | " + line));
             p.onUnexpectedExit(onExit);
             return p;
         }
@@ -55,10 +55,11 @@ public final class LocalStack implements RunningStack {
      * @param prometheusVersion the binary's version, null when unknown: decides whether native histograms are on
      * @param log receives progress lines for the log pane
      * @param onPrometheusExit told why, when the Prometheus child ends without this stack stopping it
+     * @param loadgenTarget host:port of the console's traffic metrics, scraped as job loadgen; null for none
      */
     public static LocalStack start(StackPorts ports, StackFiles files, String prometheusBinary,
                                    Version prometheusVersion, ChildProcesses children, Path home, Consumer<String> log,
-                                   Consumer<String> onPrometheusExit)
+                                   Consumer<String> onPrometheusExit, String loadgenTarget)
             throws IOException, InterruptedException {
         log.accept("Training the models (Tribuo CART, v1 and v2)…");
         ModelCatalog models = ModelCatalog.trainDefault();
@@ -82,7 +83,12 @@ public final class LocalStack implements RunningStack {
                     : "Prometheus " + (prometheusVersion == null ? "(version unknown)" : prometheusVersion)
                             + ": classic histogram buckets only (native histograms need Prometheus 3).");
             PrometheusLaunch launch = new PrometheusLaunch(prometheusBinary, prometheusVersion, files,
-                    "127.0.0.1:" + api.port(), promPort, dataDir.resolve("data"), children, log, onPrometheusExit);
+                    "127.0.0.1:" + api.port(), loadgenTarget, promPort, dataDir.resolve("data"), children, log,
+                    onPrometheusExit);
+            if (loadgenTarget != null) {
+                log.accept("Prometheus also scrapes the console's traffic metrics on " + loadgenTarget
+                        + " (job loadgen).");
+            }
             PrometheusProcess prometheus = launch.start();
             log.accept("Prometheus ready at " + prometheus.baseUrl());
             return new LocalStack(models, log, api, prometheus, dataDir, launch);

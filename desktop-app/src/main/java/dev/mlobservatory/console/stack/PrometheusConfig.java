@@ -14,6 +14,9 @@ public final class PrometheusConfig {
     static final String API_TARGET = "'127.0.0.1:8080'";
     static final String SELF_TARGET = "'127.0.0.1:9090'";
     static final String RULES = "../../rules/";
+    /** The console's traffic metrics; the job is the template's last, so dropping it is cutting the tail. */
+    static final String LOADGEN_TARGET = "'127.0.0.1:9465'";
+    static final String LOADGEN_JOB = "\n  # The console's traffic engine";
     /** The template's 3.x-only line: 2.x rejects unknown keys, so it is dropped there. */
     static final String CLASSIC_TOO = "    always_scrape_classic_histograms: true\n";
     /** 3.8 turned the feature flag into this setting (3.9 made the flag a no-op). */
@@ -28,7 +31,16 @@ public final class PrometheusConfig {
      * @param interval if not null, replaces every scrape/evaluation interval and scrape timeout (tests use 1s)
      */
     public static String fill(String template, String apiTarget, String selfTarget, Path rulesDir, String interval) {
-        for (String marker : new String[] {API_TARGET, SELF_TARGET, RULES}) {
+        return fill(template, apiTarget, selfTarget, null, rulesDir, interval);
+    }
+
+    /**
+     * @param loadgenTarget host:port of the console's traffic metrics (job loadgen), null to leave the job out
+     * @param interval if not null, replaces every scrape/evaluation interval and scrape timeout (tests use 1s)
+     */
+    public static String fill(String template, String apiTarget, String selfTarget, String loadgenTarget,
+                              Path rulesDir, String interval) {
+        for (String marker : new String[] {API_TARGET, SELF_TARGET, LOADGEN_TARGET, LOADGEN_JOB, RULES}) {
             if (!template.contains(marker)) {
                 throw new IllegalArgumentException("the Prometheus template no longer contains " + marker
                         + "; PrometheusConfig and prometheus-local.yml must change together");
@@ -38,6 +50,8 @@ public final class PrometheusConfig {
                 .replace(API_TARGET, "'" + apiTarget + "'")
                 .replace(SELF_TARGET, "'" + selfTarget + "'")
                 .replace(RULES, rulesDir.toAbsolutePath().toString().replace('\\', '/') + "/");
+        filled = loadgenTarget == null ? filled.substring(0, filled.indexOf(LOADGEN_JOB))
+                : filled.replace(LOADGEN_TARGET, "'" + loadgenTarget + "'");
         if (interval != null) {
             filled = filled.replaceAll("(scrape_interval|evaluation_interval|scrape_timeout): \\S+", "$1: " + interval);
         }

@@ -55,11 +55,19 @@ public final class PrometheusProcess implements AutoCloseable {
                                           int port, Path dataDir, String interval, ChildProcesses children,
                                           Consumer<String> log)
             throws IOException, InterruptedException {
+        return start(binary, version, files, apiTarget, null, port, dataDir, interval, children, log);
+    }
+
+    /** As above, also scraping the console's traffic metrics at {@code loadgenTarget} (host:port; null: none). */
+    public static PrometheusProcess start(String binary, Version version, StackFiles files, String apiTarget,
+                                          String loadgenTarget, int port, Path dataDir, String interval,
+                                          ChildProcesses children, Consumer<String> log)
+            throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         Path config = dataDir.resolveSibling(dataDir.getFileName() + "-prometheus.yml");
         String template = Files.readString(files.prometheusTemplate());
         Files.writeString(config, PrometheusConfig.forVersion(
-                PrometheusConfig.fill(template, apiTarget, "127.0.0.1:" + port, files.rulesDir(), interval), version));
+                PrometheusConfig.fill(template, apiTarget, "127.0.0.1:" + port, loadgenTarget, files.rulesDir(), interval), version));
         List<String> command = new ArrayList<>(List.of(binary,
                 "--config.file=" + config,
                 "--storage.tsdb.path=" + dataDir,

@@ -30,6 +30,7 @@ public final class StackModel {
     private final OkHttpClient http;
     private final StackSetup setup;
     private final StackLog log;
+    private final LoadgenEndpoint loadgen;
 
     /** The one source of truth: every part of the stack that must agree, set in one step (see {@link #publish}). */
     private volatile StackState current = StackState.STOPPED;
@@ -52,6 +53,13 @@ public final class StackModel {
     /** @param http the console's one client, which the Prometheus-backed tabs will query through */
     public StackModel(ScheduledExecutorService executor, FxThread fx, ChildProcesses children, Path home,
                       OkHttpClient http, StackSetup setup, StackLog log) {
+        this(executor, fx, children, home, http, setup, log, LoadgenEndpoint.NONE);
+    }
+
+    /** @param loadgen where each mode's Prometheus finds the console's traffic metrics */
+    public StackModel(ScheduledExecutorService executor, FxThread fx, ChildProcesses children, Path home,
+                      OkHttpClient http, StackSetup setup, StackLog log, LoadgenEndpoint loadgen) {
+        this.loadgen = loadgen;
         this.executor = executor;
         this.fx = fx;
         this.children = children;
@@ -86,11 +94,14 @@ public final class StackModel {
         log.say("Starting the stack (" + m + ")…");
         starting = executor.submit(() -> {
             try {
+                if (m == StackMode.DOCKER) {
+                    openLoadgenForDocker();
+                }
                 RunningStack stack = m == StackMode.DOCKER
                         ? DockerStack.start(env.compose(), files.composeFile(), p, children, this::progress)
                         : LocalStack.start(p, files, env.prometheus(),
                                 Version.find(env.prometheusVersion()).orElse(null), children, home, this::progress,
-                                this::prometheusExited);
+                                this::prometheusExited, loadgen.localTarget());
                 boolean stopped;
                 synchronized (this) {
                     stopped = current.phase() != StackPhase.STARTING;
@@ -114,7 +125,19 @@ public final class StackModel {
         });
     }
 
+    /** Not fatal: without it the stack works, only the loadgen target shows down; the log says why and what to do. */
+    private void openLoadgenForDocker() {
+        try {
+            progress("Traffic metrics for Docker's Prometheus on " + loadgen.openForDocker() + " (job loadgen).");
+        } catch (java.io.IOException e) {
+            progress("Traffic metrics: " + e.getMessage() + ". Docker's Prometheus will show job loadgen down; "
+                    + "free the port, or set port.loadgen in settings.properties and the loadgen target in "
+                    + "stack/prometheus/prometheus.yml to another one.");
+        }
+    }
+
     private void endStart(StackPhase phase, String why) {
+        loadgen.closeForDocker();
         synchronized (this) {
             if (current.phase() == StackPhase.STARTING) {
                 publish(StackState.idle(phase));
@@ -153,6 +176,7 @@ public final class StackModel {
         if (stack != null) {
             stack.close();
         }
+        loadgen.closeForDocker();
         children.stopAll();
         synchronized (this) {
             if (current.phase() != StackPhase.STARTING) {

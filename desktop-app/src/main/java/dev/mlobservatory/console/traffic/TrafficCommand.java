@@ -2,6 +2,7 @@ package dev.mlobservatory.console.traffic;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = {"Sends open-model prediction traffic to the API and reports client-side latency, one line "
             + "per second. Requests start at --rate per second whatever the responses do (open model); latency "
             + "counts from each request's intended start.",
-            "Exit codes: 0 done, 1 API unreachable, 2 bad arguments."})
+            "Exit codes: 0 done, 1 API unreachable, 2 bad arguments (a metrics port taken, a folder that cannot be "
+                + "written included)."})
 public final class TrafficCommand implements Callable<Integer> {
 
     @Spec
@@ -70,19 +72,70 @@ public final class TrafficCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed for reproducible flowers, errors and model choice.")
     Long seed;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve the engine's own metrics (loadgen_*) on http://HOST:PORT/metrics while it runs, for "
+                + "Prometheus to scrape; 0 picks a free port and prints it.")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-host", defaultValue = LoadgenExporter.DEFAULT_HOST, paramLabel = "HOST",
+            description = "Address the metrics listen on (default ${DEFAULT-VALUE}, this machine only). 0.0.0.0 lets "
+                + "another machine's Prometheus scrape them, and anyone else on the network read them.")
+    String metricsHost;
+
+    @Option(names = "--metrics-linger", defaultValue = "0s", converter = DurationConverter.class,
+            description = "After the run, keep serving the metrics until they have been scraped once more (so "
+                + "Prometheus sees the final counts), for this long at most (e.g. 30s).")
+    Duration metricsLinger;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Write the run's summary as JSON.")
+    Path summaryJson;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write the per-second rows as CSV.")
+    Path csv;
+
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TrafficSettings settings = settings();
         if (duration.isZero() || duration.isNegative()) {
             throw new ParameterException(spec.commandLine(), "--duration must be positive, got " + duration);
+        }
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+            throw new ParameterException(spec.commandLine(), "--metrics-port must be 0..65535, got " + metricsPort);
         }
         String problem = unreachable(url);
         if (problem != null) {
             err.println("traffic: cannot reach " + url + ": " + problem);
             err.println("Is the API running? Start it with: java -jar api-server/target/api-server.jar");
             return 1;
+        }
+        // Files and port are claimed before the run, so a typo costs no run; the temporary files go on any exit.
+        Path summaryTemp = null;
+        LoadgenMetrics metrics = metricsPort == null ? null : new LoadgenMetrics();
+        try (RunFiles.Csv rows = csv == null ? null : new RunFiles.Csv(csv);
+             LoadgenExporter exporter = metrics == null ? null : LoadgenExporter.start(metrics, metricsHost, metricsPort)) {
+            summaryTemp = summaryJson == null ? null : RunFiles.temporaryBeside(summaryJson, "--summary-json");
+            return run(settings, metrics, exporter, rows, summaryTemp);
+        } catch (java.io.IOException e) {
+            err.println("traffic: " + e.getMessage());
+            return 2;
+        } finally {
+            if (summaryTemp != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(summaryTemp);
+                } catch (java.io.IOException e) {
+                    err.println("traffic: could not remove " + summaryTemp + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private int run(TrafficSettings settings, LoadgenMetrics metrics, LoadgenExporter exporter, RunFiles.Csv rows,
+                    Path summaryTemp) throws InterruptedException, java.io.IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (exporter != null) {
+            out.println("metrics: http://" + exporter.target() + "/metrics");
+            out.flush();
         }
         if (!warmup.isZero() && !warmup.isNegative()) {
             out.println("warming up for " + warmup.toMillis() / 1000.0 + " s…");
@@ -92,7 +145,7 @@ public final class TrafficCommand implements Callable<Integer> {
                 TimeUnit.MILLISECONDS.sleep(warmup.toMillis());
             }
         }
-        TrafficEngine engine = new TrafficEngine(url, settings, seed == null ? System.nanoTime() : seed);
+        TrafficEngine engine = new TrafficEngine(url, settings, seed == null ? System.nanoTime() : seed, null, metrics);
         Thread hook = new Thread(engine::close, "traffic-cli-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         long cpu0 = processCpuNanos();
@@ -114,6 +167,9 @@ public final class TrafficCommand implements Callable<Integer> {
                 burstDone = true;
             }
             printed = printRows(out, engine, printed, 1.0);
+            if (rows != null) {
+                rows.append(engine.history());
+            }
             if (now - end >= 0 && (printed >= wholeSeconds || now - end - LAST_ROW_GRACE_NANOS >= 0)) {
                 break;
             }
@@ -125,6 +181,26 @@ public final class TrafficCommand implements Callable<Integer> {
         printRows(out, engine, printed, 0.1);
         double cpuPercent = 100.0 * (processCpuNanos() - cpu0) / (System.nanoTime() - wall0);
         out.println(TrafficReport.summary(engine.summary(), cpuPercent));
+        if (rows != null) {
+            // Every interval, also a last sliver too short for the printed table: the rows add up to the summary.
+            rows.append(engine.history());
+            rows.commit();
+            out.println("rows: " + csv);
+        }
+        if (summaryTemp != null) {
+            RunFiles.writeSummary(summaryTemp, summaryJson, engine.summary(), cpuPercent);
+            out.println("summary: " + summaryJson);
+        }
+        if (exporter != null && !metricsLinger.isNegative() && !metricsLinger.isZero()) {
+            long scraped = metrics.scrapes();
+            out.println("serving the final metrics until the next scrape (" + metricsLinger.toMillis() / 1000.0
+                    + " s at most)…");
+            out.flush();
+            long until = System.nanoTime() + metricsLinger.toNanos();
+            while (metrics.scrapes() == scraped && System.nanoTime() - until < 0) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        }
         out.flush();
         return 0;
     }

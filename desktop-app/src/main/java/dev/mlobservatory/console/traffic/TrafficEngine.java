@@ -46,7 +46,8 @@ public final class TrafficEngine implements AutoCloseable {
     private final AtomicReference<TrafficSettings> settings;
     private final FlowerGenerator generator = new FlowerGenerator();
     private final SplittableRandom random;
-    private final TrafficStats stats = new TrafficStats();
+    private final TrafficStats stats;
+    private final LoadgenMetrics metrics;
     private final LatencyWindow window;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, HttpUrl> urls = new ConcurrentHashMap<>();
@@ -75,7 +76,18 @@ public final class TrafficEngine implements AutoCloseable {
      *     the engine: the console's one window gets every run's); null for none
      */
     public TrafficEngine(String baseUrl, TrafficSettings initial, long seed, LatencyWindow window) {
+        this(baseUrl, initial, seed, window, null);
+    }
+
+    /**
+     * @param metrics where the run is also counted for Prometheus ({@code loadgen_*}); null for none (the
+     *     engine's own counts and percentiles work either way)
+     */
+    public TrafficEngine(String baseUrl, TrafficSettings initial, long seed, LatencyWindow window,
+                         LoadgenMetrics metrics) {
         this.window = window;
+        this.metrics = metrics;
+        this.stats = new TrafficStats(metrics);
         HttpUrl parsed = HttpUrl.parse(baseUrl);
         if (parsed == null) {
             throw new IllegalArgumentException("not an http(s) URL: '" + baseUrl + "'");
@@ -115,6 +127,9 @@ public final class TrafficEngine implements AutoCloseable {
             throw new IllegalStateException("a traffic engine runs once; create a new one");
         }
         running = true;
+        if (metrics != null) {
+            metrics.started(this);
+        }
         startNanos = System.nanoTime();
         pacer.start();
     }
@@ -182,6 +197,9 @@ public final class TrafficEngine implements AutoCloseable {
         long nextTick = startNanos + SECOND;
         long next = startNanos;
         double lastRate = effectiveRate();
+        if (metrics != null) {
+            metrics.targetRate(lastRate);
+        }
         if (lastRate > 0) {
             // The run's clock starts in start(), not when this thread first gets a core: a late start of the thread
             // must not make the first second short.
@@ -203,6 +221,9 @@ public final class TrafficEngine implements AutoCloseable {
                 // Resuming: the first arrival is one gap away (so T seconds hold rate x T arrivals), and no backlog
                 // builds up for arrivals that were never due while paused.
                 next = now + gapNanos(rate, settings.get().arrivals());
+            }
+            if (rate != lastRate && metrics != null) {
+                metrics.targetRate(rate);
             }
             lastRate = rate;
             if (rate > 0 && next - now <= 0 && next - nextTick < 0) {
@@ -249,6 +270,9 @@ public final class TrafficEngine implements AutoCloseable {
                 v -> base.newBuilder().addPathSegment(v).addPathSegment("predict").build());
         Request request = new Request.Builder().url(url).post(RequestBody.create(body.json(), JSON)).build();
         inFlight.incrementAndGet();
+        if (metrics != null) {
+            metrics.requestStarted();
+        }
         stats.sent();
         client.newCall(request).enqueue(new Callback() {
             @Override
@@ -263,7 +287,7 @@ public final class TrafficEngine implements AutoCloseable {
                 } catch (IOException e) {
                     stats.transportError();
                 } finally {
-                    inFlight.decrementAndGet();
+                    ended();
                 }
             }
 
@@ -272,9 +296,16 @@ public final class TrafficEngine implements AutoCloseable {
                 if (!call.isCanceled()) {
                     stats.transportError();
                 }
-                inFlight.decrementAndGet();
+                ended();
             }
         });
+    }
+
+    private void ended() {
+        inFlight.decrementAndGet();
+        if (metrics != null) {
+            metrics.requestEnded();
+        }
     }
 
     /**
@@ -315,6 +346,9 @@ public final class TrafficEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         client.connectionPool().evictAll();
+        if (metrics != null) {
+            metrics.stopped(this);
+        }
         if (wasRunning) {
             double seconds = (endNanos - startNanos) / (double) SECOND;
             // The last, partial interval: at the rate in force when arrivals stopped.

@@ -32,6 +32,7 @@ public final class TrafficModel {
     private final FxThread fx;
     private final ObservableValue<String> apiUrl;
     private final ClientSamples samples = new ClientSamples();
+    private final LoadgenMetrics metrics;
 
     private final DoubleProperty rate = new SimpleDoubleProperty(20);
     private final DoubleProperty errorRatio = new SimpleDoubleProperty(0);
@@ -54,6 +55,13 @@ public final class TrafficModel {
 
     /** @param apiUrl where the API answers; null while no stack runs */
     public TrafficModel(ScheduledExecutorService executor, FxThread fx, ObservableValue<String> apiUrl) {
+        this(executor, fx, apiUrl, null);
+    }
+
+    /** @param metrics where every run is also counted for Prometheus (loadgen_*); null for none */
+    public TrafficModel(ScheduledExecutorService executor, FxThread fx, ObservableValue<String> apiUrl,
+                        LoadgenMetrics metrics) {
+        this.metrics = metrics;
         this.executor = executor;
         this.poller = new Poller(executor, POLL, this::pollOnce);
         this.fx = fx;
@@ -87,7 +95,7 @@ public final class TrafficModel {
             status.set("Cannot start traffic: " + e.getMessage());
             return;
         }
-        engine = new TrafficEngine(url, settings, System.nanoTime(), samples.latencies());
+        engine = new TrafficEngine(url, settings, System.nanoTime(), samples.latencies(), metrics);
         engine.start();
         samples.clear();
         lastSecond = 0;

@@ -18,6 +18,8 @@ final class TrafficStats {
     /** Latencies are recorded in microseconds up to one minute; slower responses count as one minute. */
     private static final long MAX_MICROS = 60_000_000L;
 
+    /** Where every outcome is also counted, in the same call as here so the two never disagree; null for none. */
+    private final LoadgenMetrics metrics;
     private final LongAdder sent = new LongAdder();
     private final LongAdder ok = new LongAdder();
     private final LongAdder clientErrors = new LongAdder();
@@ -33,16 +35,30 @@ final class TrafficStats {
     private final ArrayDeque<TrafficSnapshot> history = new ArrayDeque<>();
     private volatile TrafficSnapshot latest;
 
+    TrafficStats() {
+        this(null);
+    }
+
+    TrafficStats(LoadgenMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     void sent() {
         sent.increment();
     }
 
     void dropped() {
         dropped.increment();
+        if (metrics != null) {
+            metrics.dropped();
+        }
     }
 
     void transportError() {
         transportErrors.increment();
+        if (metrics != null) {
+            metrics.networkError();
+        }
     }
 
     void response(int status, long latencyNanos) {
@@ -54,6 +70,9 @@ final class TrafficStats {
             clientErrors.increment();
         }
         recorder.recordValue(Math.max(1, Math.min(MAX_MICROS, latencyNanos / 1000)));
+        if (metrics != null) {
+            metrics.response(status, latencyNanos);
+        }
     }
 
     /** Closes the interval ending at {@code second} (seconds since start) and publishes its snapshot. */

@@ -54,6 +54,18 @@ class PrometheusConfigTest {
     }
 
     @Test
+    void theLoadgenJobScrapesTheConsolesPortOrIsLeftOut() throws Exception {
+        String template = Files.readString(StackFiles.locate(home).prometheusTemplate());
+        String with = PrometheusConfig.fill(template, "127.0.0.1:18080", "127.0.0.1:19090", "127.0.0.1:34567",
+                Path.of("/repo/rules"), null);
+        assertThat(with).contains("job_name: loadgen", "'127.0.0.1:34567'").doesNotContain("'127.0.0.1:9465'");
+
+        String without = filled();
+        assertThat(without).doesNotContain("job_name: loadgen", "'127.0.0.1:9465'").contains("job_name: ml-api", "'127.0.0.1:18080'");
+        assertThat(without).endsWith("'127.0.0.1:18080']\n");
+    }
+
+    @Test
     void aTemplateWithoutTheClassicLineIsRefusedByName() {
         assertThatThrownBy(() -> PrometheusConfig.forVersion("scrape_configs: []\n", new Version(3, 5, 3)))
                 .hasMessageContaining("always_scrape_classic_histograms: true");

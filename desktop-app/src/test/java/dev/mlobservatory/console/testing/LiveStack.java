@@ -49,14 +49,23 @@ public final class LiveStack implements AutoCloseable {
         return start(binary, true);
     }
 
+    /** With {@code prometheus} also scraping the traffic metrics at {@code loadgenTarget} as job loadgen. */
+    public static LiveStack startWithLoadgen(Tools.Versioned binary, String loadgenTarget) throws Exception {
+        return start(binary, false, loadgenTarget);
+    }
+
     private static LiveStack start(Tools.Versioned binary, boolean faults) throws Exception {
+        return start(binary, faults, null);
+    }
+
+    private static LiveStack start(Tools.Versioned binary, boolean faults, String loadgenTarget) throws Exception {
         Path dir = Files.createTempDirectory("console-live-");
         TestApi api = new TestApi(faults);
         ChildProcesses children = new ChildProcesses(dir);
         try {
             PrometheusProcess prometheus = PrometheusProcess.start(binary.path(), version(binary),
-                    StackFiles.locate(dir), "127.0.0.1:" + api.server.port(), Ports.any(), dir.resolve("data"), "1s",
-                    children, line -> { });
+                    StackFiles.locate(dir), "127.0.0.1:" + api.server.port(), loadgenTarget, Ports.any(),
+                    dir.resolve("data"), "1s", children, line -> { });
             return new LiveStack(api, prometheus, dir, children);
         } catch (Exception e) {
             api.close();
