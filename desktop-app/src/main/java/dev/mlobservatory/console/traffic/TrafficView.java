@@ -44,6 +44,8 @@ public final class TrafficView extends VBox {
         HBox rateRow = new HBox(6, new Label("Rate"), rate, new Label("req/s"), startStop);
         rateRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         startStop.setTooltip(new Tooltip("Start or stop the test traffic (Ctrl+T)"));
+        // The section's title says it is traffic: "Stop traffic" squeezed the rate to "10" while 100/s ran.
+        startStop.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         burst.setId("traffic-burst");
         burst.getStyleClass().addAll("burst-button", Styles.DANGER);
@@ -107,7 +109,7 @@ public final class TrafficView extends VBox {
     }
 
     private void initListeners() {
-        startStop.textProperty().bind(Bindings.when(model.runningProperty()).then("■ Stop traffic").otherwise("▶ Start traffic"));
+        startStop.textProperty().bind(Bindings.when(model.runningProperty()).then("■ Stop").otherwise("▶ Start"));
         startStop.setOnAction(e -> {
             if (model.runningProperty().get()) {
                 model.stop();

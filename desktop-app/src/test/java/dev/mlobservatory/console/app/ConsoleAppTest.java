@@ -73,7 +73,7 @@ class ConsoleAppTest {
 
         robot.clickOn("#stack-start");
         awaitText("#chip-api", "API up", 60);
-        awaitText("#chip-prometheus", "targets 2/2 up", 60);
+        awaitText("#chip-prometheus", "targets 3/3 up", 60);
         List<ProcessHandle> children = ProcessHandle.current().children()
                 .filter(p -> p.info().command().orElse("").endsWith("prometheus")).toList();
         assertThat(children).hasSize(1);
@@ -132,7 +132,7 @@ class ConsoleAppTest {
         awaitText("#status-line", "exited with code 137", 30);
         LiveStack.await("the Restart Prometheus button", 10, () -> visible("#stack-restart-prometheus"));
         robot.clickOn("#stack-restart-prometheus");
-        awaitText("#chip-prometheus", "targets 2/2 up", 60);
+        awaitText("#chip-prometheus", "targets 3/3 up", 60);
         LiveStack.await("the button gone again", 10, () -> !visible("#stack-restart-prometheus"));
 
         FxToolkit.cleanupApplication(app); // what closing the window does: ConsoleApp.stop()

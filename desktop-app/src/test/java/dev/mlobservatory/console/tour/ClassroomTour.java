@@ -89,7 +89,7 @@ public final class ClassroomTour {
         await("the stack running with traffic", 120, () -> onFx(() -> console.stack().state().running()
                 && console.traffic().sentProperty().get() > 100));
         await("the Prometheus chip green", 60,
-                () -> onFx(() -> console.health().prometheusChipProperty().get().text().contains("2/2 up")));
+                () -> onFx(() -> console.health().prometheusChipProperty().get().text().contains("3/3 up")));
         pause(60); // a minute of baseline, so the charts show a healthy line and not a start
         onFx(() -> {
             console.query().modeProperty().set(QueryMode.RANGE);
