@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -177,6 +178,22 @@ public final class PrometheusClient {
                     t.path("lastError").asText("")));
         }
         return targets;
+    }
+
+    /** One metric's type and help text, as {@code /api/v1/metadata} gives them. */
+    public record MetricMetadata(String name, String type, String help) {
+    }
+
+    /** Every scraped metric's type and help text (the first entry where targets disagree), sorted by name. */
+    public List<MetricMetadata> metadata() throws IOException, PrometheusException {
+        JsonNode data = get(url("api/v1/metadata"));
+        List<MetricMetadata> all = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : data.properties()) {
+            JsonNode first = e.getValue().path(0);
+            all.add(new MetricMetadata(e.getKey(), first.path("type").asText(""), first.path("help").asText("")));
+        }
+        all.sort(Comparator.comparing(MetricMetadata::name));
+        return all;
     }
 
     // --- plumbing -------------------------------------------------------------------------------------
