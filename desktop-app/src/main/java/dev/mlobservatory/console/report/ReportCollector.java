@@ -126,7 +126,7 @@ public final class ReportCollector {
             return new ReportData.QueryRun(promql, List.of(), 0, List.of(), RANGE_MINUTES, e.getMessage());
         }
         List<ReportData.Line> lines = new ArrayList<>();
-        double end = now.getEpochSecond();
+        double end = now.toEpochMilli() / 1000.0;
         try {
             QueryResult.Matrix m = prom.queryRange(promql, end - RANGE_MINUTES * 60.0, end, 15);
             for (QueryResult.Series s : m.series()) {
