@@ -184,6 +184,9 @@ public final class ChaosModel {
         synchronized (log) {
             // A re-send of the same faults (the API came back) is not a new action.
             ChaosAction last = log.peekLast();
+            if (last == null && action.what().equals(describe(Map.of("latency_ms", 0L, "error_ratio", 0.0)))) {
+                return; // the API starts without faults: sending "none" when it comes up is no action taken
+            }
             if (last != null && last.what().equals(action.what()) && last.versions().equals(action.versions())) {
                 return;
             }

@@ -180,19 +180,26 @@ public final class PrometheusClient {
         return targets;
     }
 
-    /** One metric's type and help text, as {@code /api/v1/metadata} gives them. */
-    public record MetricMetadata(String name, String type, String help) {
+    /** One metric of one scrape job, with its type and help text, as {@code /api/v1/targets/metadata} gives them. */
+    public record MetricMetadata(String job, String name, String type, String help) {
     }
 
-    /** Every scraped metric's type and help text (the first entry where targets disagree), sorted by name. */
+    /**
+     * Every scraped metric's type and help text by job (once per job, whichever instance answered first), sorted by
+     * job and name: the job tells a student which metrics their API exports and which come from elsewhere.
+     */
     public List<MetricMetadata> metadata() throws IOException, PrometheusException {
-        JsonNode data = get(url("api/v1/metadata"));
-        List<MetricMetadata> all = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : data.properties()) {
-            JsonNode first = e.getValue().path(0);
-            all.add(new MetricMetadata(e.getKey(), first.path("type").asText(""), first.path("help").asText("")));
+        JsonNode data = get(base.newBuilder().addPathSegments("api/v1/targets/metadata")
+                .addQueryParameter("match_target", "{job=~\".+\"}").build());
+        Map<String, MetricMetadata> byJobAndName = new HashMap<>();
+        for (JsonNode m : data) {
+            String job = m.path("target").path("job").asText("");
+            String name = m.path("metric").asText("");
+            byJobAndName.putIfAbsent(job + " " + name, new MetricMetadata(job, name, m.path("type").asText(""),
+                    m.path("help").asText("")));
         }
-        all.sort(Comparator.comparing(MetricMetadata::name));
+        List<MetricMetadata> all = new ArrayList<>(byJobAndName.values());
+        all.sort(Comparator.comparing(MetricMetadata::job).thenComparing(MetricMetadata::name));
         return all;
     }
 

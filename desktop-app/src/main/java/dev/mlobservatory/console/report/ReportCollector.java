@@ -7,6 +7,7 @@ import dev.mlobservatory.console.prom.ScrapeTarget;
 import dev.mlobservatory.console.ui.Format;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +56,9 @@ public final class ReportCollector {
             } catch (IOException | PrometheusException e) {
                 targetsProblem = "Prometheus did not list its targets: " + e.getMessage();
             }
-            metricsSource = "Prometheus /api/v1/metadata at " + prom.baseUrl();
+            metricsSource = "Prometheus's /api/v1/targets/metadata at " + prom.baseUrl();
             try {
-                prom.metadata().forEach(m -> metrics.add(new ReportData.Metric(m.name(), m.type(), m.help())));
+                prom.metadata().forEach(m -> metrics.add(new ReportData.Metric(m.job(), m.name(), m.type(), m.help())));
             } catch (IOException | PrometheusException e) {
                 metricsSource = "Prometheus did not give its metric catalogue: " + e.getMessage();
             }
@@ -73,7 +74,7 @@ public final class ReportCollector {
         ReportData.Versions versions = new ReportData.Versions(
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 promVersion, in.appVersion(), in.mode());
-        return new ReportData(now.toString(), notes, versions, pictures, targets, targetsProblem, in.traffic(),
+        return new ReportData(now.truncatedTo(ChronoUnit.SECONDS).toString(), notes, versions, pictures, targets, targetsProblem, in.traffic(),
                 in.chaos(), queries, metrics, metricsSource);
     }
 
@@ -110,7 +111,7 @@ public final class ReportCollector {
             }
         }
         List<ReportData.Metric> metrics = new ArrayList<>();
-        byName.forEach((name, th) -> metrics.add(new ReportData.Metric(name, th[0], th[1])));
+        byName.forEach((name, th) -> metrics.add(new ReportData.Metric("", name, th[0], th[1])));
         return metrics;
     }
 

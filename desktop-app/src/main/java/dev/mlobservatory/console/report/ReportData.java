@@ -1,5 +1,7 @@
 package dev.mlobservatory.console.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,7 +66,7 @@ public record ReportData(String createdAt, String notes, Versions versions, List
                           long dropped, double windowSeconds, Map<String, Long> outcomes, Double p50Ms,
                           Double p95Ms, Double p99Ms) {
         public Traffic {
-            outcomes = Map.copyOf(outcomes);
+            outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes)); // in the order given
             if (sent < 0 || errors < 0 || dropped < 0) {
                 throw new IllegalArgumentException("counts must not be negative, got sent " + sent + ", errors "
                         + errors + ", dropped " + dropped);
@@ -118,9 +120,10 @@ public record ReportData(String createdAt, String notes, Versions versions, List
         }
     }
 
-    /** One metric of the catalogue with its type and help text. */
-    public record Metric(String name, String type, String help) {
+    /** One metric of the catalogue: the scrape job that exports it (blank when unknown), its type and help text. */
+    public record Metric(String job, String name, String type, String help) {
         public Metric {
+            job = job == null ? "" : job;
             Objects.requireNonNull(name, "name");
             type = type == null ? "" : type;
             help = help == null ? "" : help;

@@ -170,7 +170,7 @@ public final class ReportHtml {
         row(h, "Requests sent (this run)", Long.toString(t.sent()));
         row(h, "Failed (this run)", Long.toString(t.errors()));
         row(h, "Dropped (this run)", Long.toString(t.dropped()));
-        for (Map.Entry<String, Long> e : new java.util.TreeMap<>(t.outcomes()).entrySet()) {
+        for (Map.Entry<String, Long> e : t.outcomes().entrySet()) {
             row(h, "Outcome " + e.getKey() + " (last " + Math.round(t.windowSeconds()) + " s)",
                     Long.toString(e.getValue()));
         }
@@ -206,9 +206,10 @@ public final class ReportHtml {
         if (d.metrics().isEmpty()) {
             return;
         }
-        h.append("<table><tr><th>Metric</th><th>Type</th><th>Help</th></tr>");
+        h.append("<table><tr><th>Job</th><th>Metric</th><th>Type</th><th>Help</th></tr>");
         for (ReportData.Metric m : d.metrics()) {
-            h.append("<tr><td><code>").append(escape(m.name())).append("</code></td><td>").append(escape(m.type()))
+            h.append("<tr><td>").append(escape(m.job())).append("</td><td><code>").append(escape(m.name()))
+                    .append("</code></td><td>").append(escape(m.type()))
                     .append("</td><td>").append(escape(m.help())).append("</td></tr>");
         }
         h.append("</table>\n");

@@ -74,6 +74,8 @@ class ChaosModelTest {
                     "Injected on v2: +40–60 ms per prediction, 100% of predictions fail (HTTP 500).");
             assertThat(injected.versions()).isEqualTo("v2");
             assertThat(actions.get(actions.size() - 1).versions()).isEqualTo("v1 and v2");
+            // "none" sent as the API came up was no action of the student's.
+            assertThat(actions.get(0).what()).isNotEqualTo("No fault injected.");
         }
     }
 

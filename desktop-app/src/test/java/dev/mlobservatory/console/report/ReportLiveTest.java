@@ -70,6 +70,7 @@ class ReportLiveTest {
             ReportData.Metric predictions = d.metrics().stream()
                     .filter(m -> m.name().startsWith(PREDICTIONS)).findFirst().orElseThrow();
             assertThat(predictions.type()).isEqualTo("counter");
+            assertThat(predictions.job()).isEqualTo("ml-api");
             assertThat(predictions.help()).isNotBlank();
             ReportData.QueryRun sum = d.queries().get(0);
             assertThat(sum.error()).isEmpty();

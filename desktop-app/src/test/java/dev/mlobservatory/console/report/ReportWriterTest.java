@@ -41,7 +41,7 @@ class ReportWriterTest {
                         List.of(new ReportData.Row("{version=\"" + EVIL + "\"}", "1.5")), 1,
                         List.of(new ReportData.Line("{version=\"" + EVIL + "\"}", new double[] {1, 2, 3},
                                 new double[] {1, Double.NaN, 2})), 15, "")),
-                List.of(new ReportData.Metric("ml_predictions_total", "counter", "Predictions served, by " + EVIL)),
+                List.of(new ReportData.Metric("ml-api", "ml_predictions_total", "counter", "Predictions served, by " + EVIL)),
                 "Prometheus /api/v1/metadata");
     }
 
@@ -132,7 +132,7 @@ class ReportWriterTest {
                 # TYPE a_gauge gauge
                 """);
 
-        assertThat(metrics).containsExactly(new ReportData.Metric("a_gauge", "gauge", "A gauge with a\\backslash"),
-                new ReportData.Metric("ml_predictions_total", "counter", "Predictions served."));
+        assertThat(metrics).containsExactly(new ReportData.Metric("", "a_gauge", "gauge", "A gauge with a\\backslash"),
+                new ReportData.Metric("", "ml_predictions_total", "counter", "Predictions served."));
     }
 }
