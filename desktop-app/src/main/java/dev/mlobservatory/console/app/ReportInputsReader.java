@@ -12,6 +12,7 @@ import dev.mlobservatory.console.traffic.LatencyWindow;
 import dev.mlobservatory.console.traffic.TrafficModel;
 import dev.mlobservatory.console.traffic.TrafficSnapshot;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,8 @@ final class ReportInputsReader implements Supplier<ReportInputs> {
     @Override
     public ReportInputs get() {
         List<ReportData.ChaosStep> steps = chaos.actions().stream()
-                .map((ChaosAction a) -> new ReportData.ChaosStep(a.time().toString(), a.what(), a.versions()))
+                .map((ChaosAction a) -> new ReportData.ChaosStep(
+                        a.time().truncatedTo(ChronoUnit.SECONDS).toString(), a.what(), a.versions()))
                 .toList();
         return new ReportInputs(stack.prometheusProperty().get(), stack.apiUrlProperty().get(), appVersion,
                 setup.modeProperty().get() == StackMode.DOCKER ? "Docker" : "Local", traffic(), steps, List.of());
