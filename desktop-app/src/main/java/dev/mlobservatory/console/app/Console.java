@@ -12,6 +12,8 @@ import dev.mlobservatory.console.live.DashboardQueries;
 import dev.mlobservatory.console.live.LiveModel;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.query.QueryModel;
+import dev.mlobservatory.console.report.ReportCollector;
+import dev.mlobservatory.console.report.ReportModel;
 import dev.mlobservatory.console.settings.ConsoleSettings;
 import dev.mlobservatory.console.stack.ChildProcesses;
 import dev.mlobservatory.console.stack.DataDirs;
@@ -62,6 +64,7 @@ public final class Console implements AutoCloseable {
     private final String dashboardUid;
     private final Diagnostics diagnostics;
     private final ConsoleLoadgen loadgen;
+    private final ReportModel report;
 
     public Console(Path home, FxThread fx) {
         this(home, fx, null);
@@ -108,11 +111,14 @@ public final class Console implements AutoCloseable {
             live.explainAbsence(stack.prometheusAbsenceProperty());
         }
         this.diagnostics = new Diagnostics(stack, logFile, "ML Observatory " + version());
+        this.report = new ReportModel(executor, fx, new ReportCollector(http),
+                new ReportInputsReader(setup, stack, traffic, chaos, version()));
+        report.followQueries(query.history());
         restoreSettings();
     }
 
     /** The version the jar's manifest states, or "(development build)" when run from the classes. */
-    private static String version() {
+    static String version() {
         String v = Console.class.getPackage().getImplementationVersion();
         return v == null ? "(development build)" : v;
     }
@@ -210,4 +216,5 @@ public final class Console implements AutoCloseable {
     /** The dashboard's uid, for Grafana's {@code /d/<uid>}. */
     public String dashboardUid() { return dashboardUid; }
     public Diagnostics diagnostics() { return diagnostics; }
+    public ReportModel report() { return report; }
 }

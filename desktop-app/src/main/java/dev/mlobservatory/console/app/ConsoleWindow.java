@@ -8,6 +8,8 @@ import dev.mlobservatory.console.explain.ExplainView;
 import dev.mlobservatory.console.install.GetPrometheusView;
 import dev.mlobservatory.console.live.LiveView;
 import dev.mlobservatory.console.query.QueryView;
+import dev.mlobservatory.console.report.ReportData;
+import dev.mlobservatory.console.report.ReportView;
 import dev.mlobservatory.console.stack.SetupView;
 import dev.mlobservatory.console.stack.StackBar;
 import dev.mlobservatory.console.stack.StackMode;
@@ -15,6 +17,9 @@ import dev.mlobservatory.console.targets.TargetsView;
 import dev.mlobservatory.console.traffic.TrafficView;
 import dev.mlobservatory.console.ui.ChipLabel;
 import dev.mlobservatory.console.ui.Theme;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -40,6 +45,7 @@ public final class ConsoleWindow {
     private final Console console;
     private final Consumer<String> openBrowser;
     private final MainView view;
+    private final ReportView report;
     private boolean dark;
     private boolean presenter;
 
@@ -57,11 +63,14 @@ public final class ConsoleWindow {
         QueryView queryView = new QueryView(console.query());
         Tab promql = new Tab("PromQL", queryView);
         AlertsView alerts = new AlertsView(console.alerts());
+        Tab liveTab = new Tab("Live", live);
+        Tab alertsTab = new Tab("Alerts", alerts);
+        Tab targetsTab = new Tab("Targets", new TargetsView(console.targets()));
         view = new MainView(stackBar, side,
-                new Tab("Live", live),
+                liveTab,
                 promql,
-                new Tab("Alerts", alerts),
-                new Tab("Targets", new TargetsView(console.targets())),
+                alertsTab,
+                targetsTab,
                 new Tab("Stack", scrolling(new SetupView(console.stack(), console.getPrometheus(), console.diagnostics()))));
         initListeners();
         // A rule's expression, opened where it can be run, changed and charted.
@@ -71,6 +80,42 @@ public final class ConsoleWindow {
             view.tabs.getSelectionModel().select(promql);
         });
         wireExplain(queryView, alerts, promql);
+        report = new ReportView(console.report(), view.tabs, () -> reportShots(liveTab, promql, alertsTab, targetsTab));
+        view.reportSlot.getChildren().setAll(report.button());
+        view.reportStatusSlot.getChildren().setAll(report.progress());
+    }
+
+    /**
+     * The tabs the report photographs, the lab's three deliverables labelled as such, and honest about what they
+     * show: Local mode has no Grafana, so its dashboard is the Live tab.
+     */
+    private List<ReportView.TabShot> reportShots(Tab live, Tab promql, Tab alerts, Tab targets) {
+        int up = console.targets().upCountProperty().get();
+        int total = console.targets().totalCountProperty().get();
+        String targetsNote = total > 0 && up == total ? "" : " (at export " + up + " of " + total + " were UP)";
+        String query = console.query().queryProperty().get();
+        String grafana = console.stack().grafanaUrlProperty().get();
+        String dashboard = console.setup().modeProperty().get() == StackMode.LOCAL
+                ? "Local mode runs no Grafana, so this is the console's Live tab, which draws the dashboard's panels "
+                + "from the same queries."
+                : "The console's Live tab, which draws the Grafana dashboard's panels from the same queries"
+                + (grafana == null ? "." : "; Grafana itself is at " + grafana + "/d/" + console.dashboardUid() + ".");
+        return List.of(
+                new ReportView.TabShot(targets, new ReportData.Picture("targets.png",
+                        "Targets tab: what Prometheus scrapes, and whether each scrape works" + targetsNote,
+                        "Lab deliverable 1: Prometheus targets, all UP")),
+                new ReportView.TabShot(promql, new ReportData.Picture("promql.png",
+                        "PromQL tab: the last query" + (query == null || query.isBlank() ? "" : ", " + query.strip()),
+                        "Lab deliverable 2: a PromQL result")),
+                new ReportView.TabShot(live, new ReportData.Picture("live.png", dashboard,
+                        "Lab deliverable 3: the dashboard with visible metrics")),
+                new ReportView.TabShot(alerts, new ReportData.Picture("alerts.png",
+                        "Alerts tab: the rules, their state and the timeline", "")));
+    }
+
+    /** Writes a report into a new folder inside {@code parent}, without the notes dialog or folder chooser (tests). */
+    CompletableFuture<Path> exportReport(Path parent) {
+        return report.exportTo(parent);
     }
 
     /**
@@ -190,6 +235,7 @@ public final class ConsoleWindow {
         accelerators.put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), traffic::burst);
         accelerators.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> toggleTheme(scene));
         accelerators.put(new KeyCodeCombination(KeyCode.F5), () -> togglePresenter(scene));
+        accelerators.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), report::ask);
         for (int i = 0; i < Math.min(9, view.tabs.getTabs().size()); i++) {
             int tab = i;
             accelerators.put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (i + 1)), KeyCombination.SHORTCUT_DOWN),

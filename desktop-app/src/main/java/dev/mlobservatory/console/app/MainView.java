@@ -34,6 +34,10 @@ final class MainView extends BorderPane {
     final Tooltip grafanaWhy = new Tooltip();
     final Button theme = new Button("◐");
     final Button presenter = new Button("Presenter");
+    /** Beside Presenter: Export report (the report feature's button). */
+    final StackPane reportSlot = new StackPane();
+    /** Beside the status line: the report's progress. */
+    final StackPane reportStatusSlot = new StackPane();
 
     /** @param tabs title and content of each tab, in order */
     MainView(Node stackBar, Node side, Tab... tabs) {
@@ -46,7 +50,7 @@ final class MainView extends BorderPane {
         presenter.setTooltip(new Tooltip("Presenter mode: larger type for a projector (F5)"));
         HBox grafanaWrapper = new HBox(grafana);
         Tooltip.install(grafanaWrapper, grafanaWhy);
-        HBox buttons = new HBox(8, grafanaWrapper, presenter, theme);
+        HBox buttons = new HBox(8, grafanaWrapper, reportSlot, presenter, theme);
         buttons.setAlignment(Pos.TOP_RIGHT);
         title.setMinWidth(Region.USE_PREF_SIZE);
         BorderPane top = new BorderPane(stackBar, null, buttons, null, title);
@@ -80,7 +84,8 @@ final class MainView extends BorderPane {
 
         status.getStyleClass().add(Styles.TEXT_SMALL);
         status.setId("status-line");
-        HBox bottom = new HBox(status);
+        reportStatusSlot.getStyleClass().add(Styles.TEXT_SMALL);
+        HBox bottom = new HBox(24, status, reportStatusSlot);
         bottom.getStyleClass().add("status-line");
         setBottom(bottom);
     }

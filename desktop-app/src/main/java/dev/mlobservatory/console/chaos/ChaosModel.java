@@ -3,7 +3,11 @@ package dev.mlobservatory.console.chaos;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlobservatory.console.concurrent.FxThread;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,6 +67,9 @@ public final class ChaosModel {
     private final DoubleProperty errorPercent = new SimpleDoubleProperty(0);
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(Target.BOTH);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No fault injected.");
+    /** The fault changes the API accepted, oldest first, at most {@link #LOG_CAPACITY} (the report lists them). */
+    private final Deque<ChaosAction> log = new ArrayDeque<>();
+    static final int LOG_CAPACITY = 200;
 
     private ScheduledFuture<?> pending;
     private final Object sendLock = new Object();
@@ -144,6 +151,8 @@ public final class ChaosModel {
             String text = r.body().string();
             if (r.code() == 200) {
                 result = describe(body);
+                Object version = body.get("model_version");
+                logAction(new ChaosAction(Instant.now(), result, version == null ? "v1 and v2" : version.toString()));
             } else if (r.code() == 404) {
                 result = "This API does not take faults (start it with --enable-faults; the console's own API and "
                         + "the Docker stack do).";
@@ -168,6 +177,30 @@ public final class ChaosModel {
             return said.isBlank() ? body : said;
         } catch (IOException notJson) {
             return body;
+        }
+    }
+
+    private void logAction(ChaosAction action) {
+        synchronized (log) {
+            // A re-send of the same faults (the API came back) is not a new action.
+            ChaosAction last = log.peekLast();
+            if (last == null && action.what().equals(describe(Map.of("latency_ms", 0L, "error_ratio", 0.0)))) {
+                return; // the API starts without faults: sending "none" when it comes up is no action taken
+            }
+            if (last != null && last.what().equals(action.what()) && last.versions().equals(action.versions())) {
+                return;
+            }
+            log.addLast(action);
+            if (log.size() > LOG_CAPACITY) {
+                log.removeFirst();
+            }
+        }
+    }
+
+    /** The fault changes the API accepted this session, oldest first (a copy; any thread). */
+    public List<ChaosAction> actions() {
+        synchronized (log) {
+            return List.copyOf(log);
         }
     }
 

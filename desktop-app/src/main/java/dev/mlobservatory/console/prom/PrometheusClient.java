@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -177,6 +178,29 @@ public final class PrometheusClient {
                     t.path("lastError").asText("")));
         }
         return targets;
+    }
+
+    /** One metric of one scrape job, with its type and help text, as {@code /api/v1/targets/metadata} gives them. */
+    public record MetricMetadata(String job, String name, String type, String help) {
+    }
+
+    /**
+     * Every scraped metric's type and help text by job (once per job, whichever instance answered first), sorted by
+     * job and name: the job tells a student which metrics their API exports and which come from elsewhere.
+     */
+    public List<MetricMetadata> metadata() throws IOException, PrometheusException {
+        JsonNode data = get(base.newBuilder().addPathSegments("api/v1/targets/metadata")
+                .addQueryParameter("match_target", "{job=~\".+\"}").build());
+        Map<String, MetricMetadata> byJobAndName = new HashMap<>();
+        for (JsonNode m : data) {
+            String job = m.path("target").path("job").asText("");
+            String name = m.path("metric").asText("");
+            byJobAndName.putIfAbsent(job + " " + name, new MetricMetadata(job, name, m.path("type").asText(""),
+                    m.path("help").asText("")));
+        }
+        List<MetricMetadata> all = new ArrayList<>(byJobAndName.values());
+        all.sort(Comparator.comparing(MetricMetadata::job).thenComparing(MetricMetadata::name));
+        return all;
     }
 
     // --- plumbing -------------------------------------------------------------------------------------

@@ -63,6 +63,19 @@ class ChaosModelTest {
             LiveStack.await("the faults removed", 20, () ->
                     TestApi.json(api.get("/admin/faults")).path("error_ratio").asDouble() == 0.0);
             LiveStack.await("the status", 20, () -> model.statusProperty().get().equals("No fault injected."));
+            // The report's chaos log: the last accepted change is the reset, the one before it the v2 faults.
+            LiveStack.await("the reset logged", 20, () -> {
+                var actions = model.actions();
+                return actions.size() >= 2 && actions.get(actions.size() - 1).what().equals("No fault injected.");
+            });
+            var actions = model.actions();
+            ChaosAction injected = actions.get(actions.size() - 2);
+            assertThat(injected.what()).isEqualTo(
+                    "Injected on v2: +40–60 ms per prediction, 100% of predictions fail (HTTP 500).");
+            assertThat(injected.versions()).isEqualTo("v2");
+            assertThat(actions.get(actions.size() - 1).versions()).isEqualTo("v1 and v2");
+            // "none" sent as the API came up was no action of the student's.
+            assertThat(actions.get(0).what()).isNotEqualTo("No fault injected.");
         }
     }
 
