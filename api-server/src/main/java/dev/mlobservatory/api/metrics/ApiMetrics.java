@@ -51,6 +51,16 @@ public final class ApiMetrics {
     static final int NATIVE_MAX_BUCKETS = 160;
     static final long NATIVE_RESET_HOURS = 1;
 
+    /**
+     * {@code builder} with the native resolution above. Public so that every histogram of the project (the traffic
+     * engine's too) has the same error bound, and client and server quantiles compare on one chart.
+     */
+    public static Histogram.Builder nativeResolution(Histogram.Builder builder) {
+        return builder.nativeInitialSchema(NATIVE_SCHEMA)
+                .nativeMaxNumberOfBuckets(NATIVE_MAX_BUCKETS)
+                .nativeResetDuration(NATIVE_RESET_HOURS, TimeUnit.HOURS);
+    }
+
     /** Methods kept as label values; anything else becomes "other" so odd clients cannot add series. */
     private static final Set<String> KNOWN_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
 
@@ -79,24 +89,18 @@ public final class ApiMetrics {
                 .help("Prediction requests by model version, predicted class (or error) and status")
                 .labelNames("model_version", "prediction_result", "status")
                 .register(registry);
-        predictionDuration = Histogram.builder()
+        predictionDuration = nativeResolution(Histogram.builder())
                 .name("ml_prediction_duration_seconds")
                 .help("Time spent processing prediction requests, from the received body to the answer")
                 .unit(Unit.SECONDS)
                 .labelNames("model_version")
                 .classicUpperBounds(DURATION_BUCKETS)
-                .nativeInitialSchema(NATIVE_SCHEMA)
-                .nativeMaxNumberOfBuckets(NATIVE_MAX_BUCKETS)
-                .nativeResetDuration(NATIVE_RESET_HOURS, TimeUnit.HOURS)
                 .register(registry);
-        predictionConfidence = Histogram.builder()
+        predictionConfidence = nativeResolution(Histogram.builder())
                 .name("ml_prediction_confidence")
                 .help("Score of the predicted class, one observation per predicted flower")
                 .labelNames("model_version")
                 .classicUpperBounds(CONFIDENCE_BUCKETS)
-                .nativeInitialSchema(NATIVE_SCHEMA)
-                .nativeMaxNumberOfBuckets(NATIVE_MAX_BUCKETS)
-                .nativeResetDuration(NATIVE_RESET_HOURS, TimeUnit.HOURS)
                 .register(registry);
         modelAccuracy = Gauge.builder()
                 .name("ml_model_accuracy")
@@ -116,15 +120,12 @@ public final class ApiMetrics {
                         + " one core (for rates over other windows use process_cpu_seconds_total)")
                 .callback(cb -> cb.call(process.cpuPercent()))
                 .register(registry);
-        httpDuration = Histogram.builder()
+        httpDuration = nativeResolution(Histogram.builder())
                 .name("http_server_request_duration_seconds")
                 .help("HTTP requests by method, route template and status code")
                 .unit(Unit.SECONDS)
                 .labelNames("method", "route", "status")
                 .classicUpperBounds(HTTP_BUCKETS)
-                .nativeInitialSchema(NATIVE_SCHEMA)
-                .nativeMaxNumberOfBuckets(NATIVE_MAX_BUCKETS)
-                .nativeResetDuration(NATIVE_RESET_HOURS, TimeUnit.HOURS)
                 .register(registry);
         connectionsRefused = Counter.builder()
                 .name("http_server_connections_refused_total")

@@ -1,5 +1,6 @@
 package dev.mlobservatory.console.traffic;
 
+import dev.mlobservatory.api.metrics.ApiMetrics;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -9,7 +10,6 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -29,14 +29,6 @@ public final class LoadgenMetrics {
      */
     static final double[] DURATION_BUCKETS = {
         0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0};
-    /*
-     * Native resolution as ApiMetrics sets it, for the same reasons: schema 3 (each bucket 9% wider than the one
-     * before, a quantile at most ~4.5% off), at most 160 buckets per scrape, reset after an hour if a wide spread
-     * forced a coarser schema. Client and server p95 then have the same error bound on one chart.
-     */
-    static final int NATIVE_SCHEMA = 3;
-    static final int NATIVE_MAX_BUCKETS = 160;
-    static final long NATIVE_RESET_HOURS = 1;
 
     private final PrometheusRegistry registry;
     private final CounterDataPoint ok;
@@ -69,15 +61,13 @@ public final class LoadgenMetrics {
         http5xx = requests.labelValues(OUTCOMES.get(2));
         networkError = requests.labelValues(OUTCOMES.get(3));
         dropped = requests.labelValues(OUTCOMES.get(4));
-        duration = Histogram.builder()
+        // The API's native resolution, so client and server p95 have the same error bound on one chart.
+        duration = ApiMetrics.nativeResolution(Histogram.builder())
                 .name("loadgen_request_duration_seconds")
                 .help("Client-side latency of answered requests, from each request's intended start (coordinated"
                         + " omission corrected), so a stalled server shows as latency")
                 .unit(Unit.SECONDS)
                 .classicUpperBounds(DURATION_BUCKETS)
-                .nativeInitialSchema(NATIVE_SCHEMA)
-                .nativeMaxNumberOfBuckets(NATIVE_MAX_BUCKETS)
-                .nativeResetDuration(NATIVE_RESET_HOURS, TimeUnit.HOURS)
                 .register(registry);
         inFlight = Gauge.builder()
                 .name("loadgen_in_flight")
