@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Tools {
 
+    /** Tools found in several versions and in .tools/sid as well as on the PATH. */
+    private static final Set<String> MANAGED = Set.of("prometheus", "promtool", "alertmanager", "amtool");
     private static final Pattern VERSION = Pattern.compile("version (\\d+)\\.(\\d+)\\.(\\d+)(\\S*)");
     private static final Map<String, List<Versioned>> FOUND = new LinkedHashMap<>();
     /** What the tests of this JVM were given, for the line {@link ToolVersionsReport} prints at the end. */
@@ -58,7 +60,7 @@ public final class Tools {
 
     /** The newest binary of {@code name} (see the class comment); skips the test locally, fails it on CI. */
     public static String require(String name) {
-        if (name.equals("prometheus") || name.equals("promtool")) {
+        if (MANAGED.contains(name)) {
             return versions(name).get(0).path();
         }
         String found = find(name);
@@ -78,6 +80,19 @@ public final class Tools {
         return versions("promtool");
     }
 
+    /**
+     * Every Alertmanager found, newest first. Debian names the binary {@code prometheus-alertmanager}, upstream
+     * {@code alertmanager}: both are looked for.
+     */
+    public static List<Versioned> alertmanagerVersions() {
+        return versions("alertmanager");
+    }
+
+    /** The newest Alertmanager (see {@link #alertmanagerVersions()}); skips locally, fails on CI. */
+    public static Versioned alertmanager() {
+        return alertmanagerVersions().get(0);
+    }
+
     /** What the tests of this JVM were given so far. */
     static List<Versioned> used() {
         synchronized (USED) {
@@ -92,7 +107,7 @@ public final class Tools {
         }
         if (all.isEmpty()) {
             missing(tool + " is not on the PATH (Debian: apt-get install " + debianPackage(tool)
-                    + "; 3.5 LTS: scripts/ci/unpack-sid-tools.sh)");
+                    + "; 3.5 LTS and Alertmanager 0.33: scripts/ci/unpack-sid-tools.sh)");
         }
         USED.addAll(all);
         return all;
@@ -108,11 +123,15 @@ public final class Tools {
         } else {
             Path root = repository();
             if (root != null) {
-                candidates.add(root.resolve(".tools/sid/usr/bin/" + tool));
+                for (String name : binaryNames(tool)) {
+                    candidates.add(root.resolve(".tools/sid/usr/bin/" + name));
+                }
             }
             String path = System.getenv("PATH");
             for (String dir : path == null ? new String[0] : path.split(File.pathSeparator)) {
-                candidates.add(Path.of(dir, tool));
+                for (String name : binaryNames(tool)) {
+                    candidates.add(Path.of(dir, name));
+                }
             }
         }
         Set<Path> seen = new LinkedHashSet<>();
@@ -133,6 +152,11 @@ public final class Tools {
         found.sort((a, b) -> a.major() != b.major() ? b.major() - a.major()
                 : a.minor() != b.minor() ? b.minor() - a.minor() : b.patch() - a.patch());
         return List.copyOf(found);
+    }
+
+    /** The file names a tool goes by: Debian renames Alertmanager's server binary. */
+    private static List<String> binaryNames(String tool) {
+        return tool.equals("alertmanager") ? List.of("alertmanager", "prometheus-alertmanager") : List.of(tool);
     }
 
     /** Runs {@code binary --version}; null when it does not run or says no version (a broken install). */
@@ -176,6 +200,7 @@ public final class Tools {
     static String debianPackage(String tool) {
         return switch (tool) {
             case "prometheus", "promtool" -> "prometheus";
+            case "alertmanager", "amtool" -> "prometheus-alertmanager";
             case "kill" -> "procps";
             case "sleep" -> "coreutils";
             default -> tool;

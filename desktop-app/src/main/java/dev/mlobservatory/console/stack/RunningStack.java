@@ -9,6 +9,11 @@ public interface RunningStack extends AutoCloseable {
     /** Prometheus, or null when this stack has none (Local mode without the binary). */
     String prometheusUrl();
 
+    /** Alertmanager, e.g. {@code http://127.0.0.1:9093}, or null when this stack has none. */
+    default String alertmanagerUrl() {
+        return null;
+    }
+
     /** Grafana, or null when this stack has none (Local mode). */
     String grafanaUrl();
 
