@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The console's tools folder, {@code <home>/tools}: one complete install per version in {@code prometheus-<version>/}
+ * The console's tools folder, {@code <home>/tools}: one complete install per tool and version in
+ * {@code prometheus-<version>/} or {@code alertmanager-<version>/}
  * (moved there in one step, so a folder of that name is never half-filled), and while an install runs its
  * download and unpacking under names that start with {@code .partial-<pid>-}, which a later install removes once
  * that process is gone (a {@code kill -9} in the middle).
  */
 public final class ToolsFolder {
 
-    private static final Pattern INSTALL = Pattern.compile("prometheus-(\\d.*)");
     private static final Pattern PARTIAL = Pattern.compile("\\.partial-(\\d+)-.*");
 
     private final Path dir;
@@ -56,20 +56,34 @@ public final class ToolsFolder {
         }
     }
 
-    /** Every complete install here, newest version first; none when the folder does not exist. */
+    /** Every complete Prometheus install here, newest version first; none when the folder does not exist. */
     public List<Installed> installed() {
+        return installed("prometheus");
+    }
+
+    /**
+     * Every complete Alertmanager install here ({@code alertmanager-<version>/alertmanager}), newest version first;
+     * none when the folder does not exist.
+     */
+    public List<Installed> installedAlertmanagers() {
+        return installed("alertmanager");
+    }
+
+    /** Installs of {@code tool}: folders {@code <tool>-<version>} holding the executable {@code <tool>[.exe]}. */
+    private List<Installed> installed(String tool) {
+        Pattern install = Pattern.compile(Pattern.quote(tool) + "-(\\d.*)");
         List<Installed> found = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return found;
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
-                Matcher m = INSTALL.matcher(entry.getFileName().toString());
+                Matcher m = install.matcher(entry.getFileName().toString());
                 Optional<Version> version = m.matches() ? Version.find(m.group(1)) : Optional.empty();
                 if (version.isEmpty()) {
                     continue;
                 }
-                for (String name : List.of("prometheus", "prometheus.exe")) {
+                for (String name : List.of(tool, tool + ".exe")) {
                     Path binary = entry.resolve(name);
                     if (Files.isRegularFile(binary) && Files.isExecutable(binary)) {
                         found.add(new Installed(version.get(), binary));
