@@ -29,19 +29,20 @@ public final class InstallHelp {
             + "'sudo apt-get install prometheus-alertmanager' (Debian/Ubuntu) or 'brew install alertmanager' (macOS).";
 
     public static final String ALERTMANAGER = """
-            No Alertmanager: notifications and silences need it. Everything else works without it. Alertmanager             receives Prometheus's firing alerts, groups them, and notifies the console (Notifications tab):
+            No Alertmanager: notifications and silences need it; everything else works without it. It receives \
+            Prometheus's firing alerts, groups them and notifies the console:
 
-              One click:        "Get Alertmanager" on this tab, into the console's folder
+              One click:        "Get Alertmanager" on this tab
               Debian / Ubuntu:  sudo apt-get install prometheus-alertmanager
-                                (then: sudo systemctl disable --now prometheus-alertmanager  — the console starts its own)
+                                (then: sudo systemctl disable --now prometheus-alertmanager)
               macOS:            brew install alertmanager
-              Windows:          download alertmanager-*.windows-amd64.zip from prometheus.io/download,
-                                unzip it, and add the folder to PATH
+              Windows:          alertmanager-*.windows-amd64.zip from prometheus.io/download,
+                                unzipped, its folder added to PATH
 
             Then press "Check again".""";
 
     public static final String DOCKER = """
-            Docker mode runs the API, Prometheus and Grafana in containers (stack/compose.yaml). It needs Docker \
+            Docker mode runs the API, Prometheus, Alertmanager and Grafana in containers (stack/compose.yaml). It needs Docker \
             with the compose plugin: Docker Desktop on macOS and Windows, docker.io and docker-compose-plugin on \
             Debian/Ubuntu. Local mode needs only Prometheus.""";
 }
