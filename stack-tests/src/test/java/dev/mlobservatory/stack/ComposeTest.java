@@ -84,6 +84,32 @@ class ComposeTest {
         assertThat(compose.at("/services/prometheus/volumes").toString()).contains("../rules:/etc/prometheus/rules:ro");
     }
 
+    /**
+     * Alertmanager as the other services: pinned (0.33.1, the version the tests run), loopback port, health check,
+     * a volume for silences; its configuration read-only; the console reached on the host; Prometheus sends to it.
+     */
+    @Test
+    void alertmanagerIsPinnedCheckedAndReceivesPrometheussAlerts() throws Exception {
+        JsonNode compose = YAML.readTree(Repo.COMPOSE.toFile());
+        JsonNode am = compose.at("/services/alertmanager");
+        assertThat(am.path("image").asText()).isEqualTo("prom/alertmanager:v0.33.1");
+        assertThat(am.path("ports").toString()).contains("127.0.0.1:${ALERTMANAGER_PORT:-9093}:9093");
+        assertThat(am.at("/healthcheck/test").toString()).contains("wget", "/-/ready");
+        assertThat(am.path("volumes").toString()).contains(
+                "./alertmanager/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro", "alertmanager-data:/alertmanager");
+        assertThat(am.path("extra_hosts").toString()).contains("host.docker.internal:host-gateway");
+        assertThat(am.path("command").toString()).contains("--config.file=/etc/alertmanager/alertmanager.yml",
+                "--cluster.listen-address=");
+        assertThat(compose.get("volumes").fieldNames()).toIterable().contains("alertmanager-data");
+        assertThat(compose.at("/services/prometheus/depends_on/alertmanager/condition").asText())
+                .isEqualTo("service_healthy");
+        JsonNode alerting = YAML.readTree(Repo.PROMETHEUS_COMPOSE.toFile()).at("/alerting/alertmanagers/0");
+        assertThat(alerting.at("/static_configs/0/targets").toString()).contains("alertmanager:9093");
+        assertThat(Files.readString(Repo.ROOT.resolve("stack/.env.example"))).contains("ALERTMANAGER_PORT=9093");
+        // The webhook is the console's Docker-mode receiver: the fixed port the console listens on for containers.
+        assertThat(Files.readString(Repo.ALERTMANAGER)).contains("url: http://host.docker.internal:9466/webhook");
+    }
+
     @Test
     void dockerfileIsMultiStageNonRootWithAHealthCheck() throws Exception {
         String dockerfile = Files.readString(Repo.ROOT.resolve("api-server/Dockerfile"));

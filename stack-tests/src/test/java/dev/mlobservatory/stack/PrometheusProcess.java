@@ -41,7 +41,8 @@ final class PrometheusProcess implements AutoCloseable {
     }
 
     /**
-     * Fills prometheus-local.yml: the API and Prometheus targets, the rules' absolute path, every interval; and, as
+     * Fills prometheus-local.yml: the API and Prometheus targets, the rules' absolute path, every interval, no
+     * alerting section; and, as
      * the console's PrometheusConfig does, adapts it to the version: the 3.x-only line dropped for 2.x, the
      * {@code scrape_native_histograms} setting added from 3.8.
      */
@@ -52,6 +53,10 @@ final class PrometheusProcess implements AutoCloseable {
                 .replace("'127.0.0.1:9090'", "'" + selfTarget + "'")
                 .replace("../../rules/", Repo.ROOT.resolve("rules") + "/")
                 .replaceAll("(scrape_interval|evaluation_interval|scrape_timeout): \\S+", "$1: " + interval);
+        // No Alertmanager here: the alerting section goes, as the console drops it, so a test's alerts never
+        // reach whatever happens to listen on 127.0.0.1:9093.
+        int alerting = filled.indexOf("# The console's Alertmanager");
+        filled = filled.substring(0, alerting) + filled.substring(filled.indexOf("\nscrape_configs:", alerting) + 1);
         if (version.major() < 3) {
             return filled.replace(CLASSIC_TOO, "");
         }

@@ -42,6 +42,21 @@ class PromtoolTest {
         assertThat(result.output()).contains("1 rule files found", "6 rules found");
     }
 
+    /** With its alerting section, as Local mode runs it beside an Alertmanager: accepted by 2.x and 3.x alike. */
+    @Test
+    void localConfigurationSendingToAlertmanagerIsValid(@TempDir Path tmp) throws Exception {
+        String template = Files.readString(Repo.PROMETHEUS_LOCAL);
+        assertThat(template).contains("alerting:", "targets: ['127.0.0.1:9093']");
+        Path config = tmp.resolve("prometheus-local.yml");
+        Files.writeString(config, (version.major() < 3 ? template.replace(PrometheusProcess.CLASSIC_TOO, "") : template)
+                .replace("'127.0.0.1:9093'", "'127.0.0.1:19093'")
+                .replace("../../rules/", Repo.ROOT.resolve("rules") + "/"));
+        Cmd result = Cmd.run(Repo.ROOT, List.of(promtool, "check", "config", config.toString()));
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("SUCCESS");
+    }
+
     /** Why the console must generate the 2.x configuration: 2.x rejects the key 3.x needs for the classic buckets. */
     @Test
     void prometheus2RejectsTheTemplateAsItStands() throws Exception {

@@ -12,6 +12,7 @@ final class Repo {
     static final Path PROMETHEUS_COMPOSE = ROOT.resolve("stack/prometheus/prometheus.yml");
     static final Path PROMETHEUS_LOCAL = ROOT.resolve("stack/prometheus/prometheus-local.yml");
     static final Path COMPOSE = ROOT.resolve("stack/compose.yaml");
+    static final Path ALERTMANAGER = ROOT.resolve("stack/alertmanager/alertmanager.yml");
     static final Path DATASOURCE = ROOT.resolve("stack/grafana/provisioning/datasources/prometheus.yml");
     static final Path DASHBOARD_PROVIDER = ROOT.resolve("stack/grafana/provisioning/dashboards/ml-observatory.yml");
     static final Path DASHBOARD = ROOT.resolve("dashboards/ml-api.json");

@@ -15,6 +15,7 @@ import dev.mlobservatory.console.query.QueryModel;
 import dev.mlobservatory.console.report.ReportCollector;
 import dev.mlobservatory.console.report.ReportModel;
 import dev.mlobservatory.console.settings.ConsoleSettings;
+import dev.mlobservatory.console.stack.ReceiverEndpoint;
 import dev.mlobservatory.console.stack.ChildProcesses;
 import dev.mlobservatory.console.stack.DataDirs;
 import dev.mlobservatory.console.stack.Diagnostics;
@@ -82,7 +83,8 @@ public final class Console implements AutoCloseable {
         this.getPrometheus = new GetPrometheusModel(executor, fx, DownloadClient.of(http, System.getenv()), tools,
                 () -> settings.getString("prometheus.mirror", ""), setup::probe);
         this.loadgen = new ConsoleLoadgen(() -> settings.getPort("port.loadgen", ConsoleLoadgen.DEFAULT_DOCKER_PORT));
-        this.stack = new StackModel(executor, fx, children, home, http, setup, stackLog, loadgen);
+        // ReceiverEndpoint.NONE until the console's webhook receiver (console.notify) is wired in here.
+        this.stack = new StackModel(executor, fx, children, home, http, setup, stackLog, loadgen, ReceiverEndpoint.NONE);
         this.health = new StackHealth(executor, fx, http, stack, stackLog);
         this.traffic = new TrafficModel(executor, fx, stack.apiUrlProperty(), loadgen.metrics());
         this.chaos = new ChaosModel(executor, fx, http, stack.apiUrlProperty(), stack.apiUpProperty());
@@ -141,11 +143,13 @@ public final class Console implements AutoCloseable {
     private void restoreSettings() {
         try {
             setup.portsProperty().set(new StackPorts(settings.getPort("port.api", 8080),
-                    settings.getPort("port.prometheus", 9090), settings.getPort("port.grafana", 3000)));
+                    settings.getPort("port.prometheus", 9090), settings.getPort("port.grafana", 3000),
+                    settings.getPort("port.alertmanager", StackPorts.DEFAULT_ALERTMANAGER)));
         } catch (IllegalArgumentException e) {
             LOG.warn("ignoring saved ports: {}", e.getMessage());
         }
         setup.prometheusPathProperty().set(settings.getString("prometheus.path", ""));
+        setup.alertmanagerPathProperty().set(settings.getString("alertmanager.path", ""));
         traffic.rateProperty().set(settings.getDouble("traffic.rate", 20, 1, TrafficModel.MAX_UI_RATE));
         traffic.errorRatioProperty().set(settings.getDouble("traffic.errorRatio", 0, 0, 0.5));
         traffic.v1ShareProperty().set(settings.getDouble("traffic.v1Share", 0.7, 0, 1));
@@ -157,7 +161,9 @@ public final class Console implements AutoCloseable {
         settings.put("port.api", p.api());
         settings.put("port.prometheus", p.prometheus());
         settings.put("port.grafana", p.grafana());
+        settings.put("port.alertmanager", p.alertmanager());
         settings.put("prometheus.path", setup.prometheusPathProperty().get());
+        settings.put("alertmanager.path", setup.alertmanagerPathProperty().get());
         settings.put("traffic.rate", traffic.rateProperty().get());
         settings.put("traffic.errorRatio", traffic.errorRatioProperty().get());
         settings.put("traffic.v1Share", traffic.v1ShareProperty().get());

@@ -15,10 +15,22 @@ import java.util.List;
  * @param busyPorts the configured ports something already listens on
  * @param prometheusNote what the user should know about how the binary was chosen (a saved path that is gone,
  *                       say), or null
+ * @param alertmanager the alertmanager binary's path (upstream {@code alertmanager} or Debian's
+ *                     {@code prometheus-alertmanager}), or null: Local mode then runs without notifications
+ * @param alertmanagerVersion its version line, or null
  */
 public record Environment(boolean dockerClient, boolean dockerEngine, List<String> compose, String prometheus,
                           String prometheusVersion, PrometheusSource prometheusSource,
-                          java.nio.file.Path repository, List<Integer> busyPorts, String prometheusNote) {
+                          java.nio.file.Path repository, List<Integer> busyPorts, String prometheusNote,
+                          String alertmanager, String alertmanagerVersion) {
+
+    /** Without Alertmanager: what every probe found before Alertmanager joined the stack. */
+    public Environment(boolean dockerClient, boolean dockerEngine, List<String> compose, String prometheus,
+                       String prometheusVersion, PrometheusSource prometheusSource, java.nio.file.Path repository,
+                       List<Integer> busyPorts, String prometheusNote) {
+        this(dockerClient, dockerEngine, compose, prometheus, prometheusVersion, prometheusSource, repository,
+                busyPorts, prometheusNote, null, null);
+    }
 
     public Environment {
         compose = List.copyOf(compose);
@@ -35,6 +47,11 @@ public record Environment(boolean dockerClient, boolean dockerEngine, List<Strin
 
     public boolean prometheusUsable() {
         return prometheus != null;
+    }
+
+    /** Local mode can start Alertmanager: notifications and silences work. */
+    public boolean alertmanagerUsable() {
+        return alertmanager != null;
     }
 
     /** Why Docker mode cannot be used, in one sentence, or null when it can. */

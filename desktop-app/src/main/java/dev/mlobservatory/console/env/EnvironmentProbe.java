@@ -31,6 +31,15 @@ public final class EnvironmentProbe {
      */
     public static Environment probe(String configuredPrometheus, ToolsFolder tools, Path repository,
                                     List<Integer> ports) {
+        return probe(configuredPrometheus, null, tools, repository, ports);
+    }
+
+    /**
+     * @param configuredAlertmanager the setting {@code alertmanager.path}, or null/blank to search the tools folder
+     *                               and the PATH
+     */
+    public static Environment probe(String configuredPrometheus, String configuredAlertmanager, ToolsFolder tools,
+                                    Path repository, List<Integer> ports) {
         boolean dockerClient = onPath("docker") != null;
         boolean dockerEngine = dockerClient && run(List.of("docker", "version", "--format", "{{.Server.Version}}")) != null;
         List<String> compose = List.of();
@@ -47,8 +56,39 @@ public final class EnvironmentProbe {
             }
         }
         Found f = prometheus.found();
+        Found am = chooseAlertmanager(configuredAlertmanager, tools);
         return new Environment(dockerClient, dockerEngine, compose, f == null ? null : f.path(),
-                f == null ? null : f.versionLine(), f == null ? null : f.source(), repository, busy, prometheus.note());
+                f == null ? null : f.versionLine(), f == null ? null : f.source(), repository, busy, prometheus.note(),
+                am == null ? null : am.path(), am == null ? null : am.versionLine());
+    }
+
+    /**
+     * The first Alertmanager that runs {@code --version}: the path set ({@code alertmanager.path}), the newest the
+     * console downloaded, then {@code alertmanager} and Debian's {@code prometheus-alertmanager} on the PATH.
+     */
+    static Found chooseAlertmanager(String configured, ToolsFolder tools) {
+        List<String> candidates = new ArrayList<>();
+        if (configured != null && !configured.isBlank()) {
+            candidates.add(configured.strip());
+        }
+        for (ToolsFolder.Installed installed : tools.installedAlertmanagers()) {
+            candidates.add(installed.binary().toString());
+        }
+        for (String name : List.of("alertmanager", "prometheus-alertmanager")) {
+            String onPath = onPath(name);
+            if (onPath != null) {
+                candidates.add(onPath);
+            }
+        }
+        for (String candidate : candidates) {
+            Path p = Path.of(candidate);
+            Found found = Files.isExecutable(p) && !Files.isDirectory(p)
+                    ? versionOf(candidate, PrometheusSource.PATH) : null;
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** A prometheus binary that ran {@code --version}. */

@@ -23,8 +23,26 @@ public final class InstallHelp {
 
             Then press "Check again".""".formatted(Release.DEFAULT_NAME);
 
+    /** One line, for the stack's log and status: what is missing and the quickest ways to get it. */
+    public static final String ALERTMANAGER_MISSING = "No Alertmanager: notifications and silences need it. "
+            + "Everything else works. Get it with the Get Alertmanager button on the Stack tab, "
+            + "'sudo apt-get install prometheus-alertmanager' (Debian/Ubuntu) or 'brew install alertmanager' (macOS).";
+
+    public static final String ALERTMANAGER = """
+            No Alertmanager: notifications and silences need it; everything else works without it. It receives \
+            Prometheus's firing alerts, groups them and notifies the console:
+
+              One click:        "Get Alertmanager" on this tab
+              Debian / Ubuntu:  sudo apt-get install prometheus-alertmanager
+                                (then: sudo systemctl disable --now prometheus-alertmanager)
+              macOS:            brew install alertmanager
+              Windows:          alertmanager-*.windows-amd64.zip from prometheus.io/download,
+                                unzipped, its folder added to PATH
+
+            Then press "Check again".""";
+
     public static final String DOCKER = """
-            Docker mode runs the API, Prometheus and Grafana in containers (stack/compose.yaml). It needs Docker \
+            Docker mode runs the API, Prometheus, Alertmanager and Grafana in containers (stack/compose.yaml). It needs Docker \
             with the compose plugin: Docker Desktop on macOS and Windows, docker.io and docker-compose-plugin on \
             Debian/Ubuntu. Local mode needs only Prometheus.""";
 }

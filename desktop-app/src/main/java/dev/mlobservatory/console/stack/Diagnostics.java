@@ -50,6 +50,8 @@ public final class Diagnostics {
             if (env.prometheusNote() != null) {
                 line(out, "Prometheus note", env.prometheusNote());
             }
+            line(out, "Alertmanager", env.alertmanagerUsable()
+                    ? env.alertmanager() + " — " + env.alertmanagerVersion().strip() : "not found");
             line(out, "Docker", env.dockerUsable() ? "ready (" + String.join(" ", env.compose()) + ")"
                     : env.dockerProblem());
             line(out, "Busy ports", env.busyPorts().isEmpty() ? "none" : env.busyPorts().toString());
@@ -58,10 +60,12 @@ public final class Diagnostics {
                 : setup.prometheusPathProperty().get());
         line(out, "Mode", String.valueOf(setup.modeProperty().get()));
         StackPorts p = setup.portsProperty().get();
-        line(out, "Ports", "API " + p.api() + ", Prometheus " + p.prometheus() + ", Grafana " + p.grafana());
+        line(out, "Ports", "API " + p.api() + ", Prometheus " + p.prometheus() + ", Grafana " + p.grafana()
+                + ", Alertmanager " + p.alertmanager());
         line(out, "Stack files", String.valueOf(setup.files().repository()));
         line(out, "Stack", state.phase() + (state.apiUrl() == null ? "" : ", API " + state.apiUrl())
                 + (state.prometheus() == null ? "" : ", Prometheus " + state.prometheus().baseUrl())
+                + (state.alertmanagerUrl() == null ? "" : ", Alertmanager " + state.alertmanagerUrl())
                 + (state.grafanaUrl() == null ? "" : ", Grafana " + state.grafanaUrl()));
         if (state.prometheusExit() != null) {
             line(out, "Prometheus exit", state.prometheusExit());

@@ -43,7 +43,7 @@ public final class DockerStack implements RunningStack {
                                     Consumer<String> log) throws IOException, InterruptedException {
         DockerStack stack = new DockerStack(compose, composeFile, ports, children, log);
         log.accept("$ " + String.join(" ", stack.command("up", "-d", "--build")));
-        log.accept("(the first start builds the API image and pulls Prometheus and Grafana: a few minutes)");
+        log.accept("(the first start builds the API image and pulls Prometheus, Alertmanager and Grafana: a few minutes)");
         stack.run("up", "-d", "--build");
         return stack;
     }
@@ -61,7 +61,8 @@ public final class DockerStack implements RunningStack {
     Map<String, String> environment() {
         return Map.of("API_PORT", String.valueOf(ports.api()),
                 "PROMETHEUS_PORT", String.valueOf(ports.prometheus()),
-                "GRAFANA_PORT", String.valueOf(ports.grafana()));
+                "GRAFANA_PORT", String.valueOf(ports.grafana()),
+                "ALERTMANAGER_PORT", String.valueOf(ports.alertmanager()));
     }
 
     private void run(String... args) throws IOException, InterruptedException {
@@ -127,14 +128,19 @@ public final class DockerStack implements RunningStack {
     }
 
     @Override
+    public String alertmanagerUrl() {
+        return "http://127.0.0.1:" + ports.alertmanager();
+    }
+
+    @Override
     public String grafanaUrl() {
         return "http://localhost:" + ports.grafana();
     }
 
     @Override
     public String describe() {
-        return "Docker: API on :" + ports.api() + ", Prometheus on :" + ports.prometheus() + ", Grafana on :"
-                + ports.grafana();
+        return "Docker: API on :" + ports.api() + ", Prometheus on :" + ports.prometheus() + ", Alertmanager on :"
+                + ports.alertmanager() + ", Grafana on :" + ports.grafana();
     }
 
     @Override

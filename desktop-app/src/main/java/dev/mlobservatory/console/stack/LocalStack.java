@@ -5,14 +5,18 @@ import dev.mlobservatory.api.ApiServer;
 import dev.mlobservatory.api.model.ModelCatalog;
 import dev.mlobservatory.console.install.Version;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import dev.mlobservatory.console.env.InstallHelp;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
  * Local mode: the API inside the console's JVM on 127.0.0.1, and the real {@code prometheus} binary as a child
- * process with the repository's no-Docker configuration and rules, on a fresh temporary data directory.
- * Without a prometheus binary it runs the API alone (the traffic engine's own percentiles still show).
+ * process with the repository's no-Docker configuration and rules, on a fresh temporary data directory; before it,
+ * when found, {@code alertmanager} as a child too, posting to the console's receiver, and Prometheus sending to it.
+ * Without a prometheus binary it runs the API alone (the traffic engine's own percentiles still show); without
+ * alertmanager, everything but notifications and silences.
  */
 public final class LocalStack implements RunningStack {
 
@@ -21,14 +25,17 @@ public final class LocalStack implements RunningStack {
     private final int apiPort;
     private volatile ApiServer api;
     private volatile PrometheusProcess prometheus;
+    /** Null when there is none: not found, or it would not start (said in the log). */
+    private final AlertmanagerProcess alertmanager;
     private final Path dataDir;
     /** How to start Prometheus again (Restart Prometheus): null when this stack runs the API alone. */
     private final PrometheusLaunch launch;
     private boolean closed;
 
     private LocalStack(ModelCatalog models, Consumer<String> log, ApiServer api, PrometheusProcess prometheus,
-                       Path dataDir, PrometheusLaunch launch) {
+                       AlertmanagerProcess alertmanager, Path dataDir, PrometheusLaunch launch) {
         this.models = models;
+        this.alertmanager = alertmanager;
         this.log = log;
         this.api = api;
         this.apiPort = api.port();
@@ -39,12 +46,12 @@ public final class LocalStack implements RunningStack {
 
     /** Everything needed to start the same Prometheus again: same binary, port, target and data. */
     private record PrometheusLaunch(String binary, Version version, StackFiles files, String apiTarget,
-                                    String loadgenTarget, int port, Path data, ChildProcesses children,
-                                    Consumer<String> log, Consumer<String> onExit) {
+                                    String loadgenTarget, String alertmanagerTarget, int port, Path data,
+                                    ChildProcesses children, Consumer<String> log, Consumer<String> onExit) {
 
         PrometheusProcess start() throws IOException, InterruptedException {
-            PrometheusProcess p = PrometheusProcess.start(binary, version, files, apiTarget, loadgenTarget, port, data,
-                    null, children, line -> log.accept("prometheus | " + line));
+            PrometheusProcess p = PrometheusProcess.start(binary, version, files, apiTarget, loadgenTarget,
+                    alertmanagerTarget, port, data, null, children, line -> log.accept("prometheus | " + line));
             p.onUnexpectedExit(onExit);
             return p;
         }
@@ -61,6 +68,21 @@ public final class LocalStack implements RunningStack {
                                    Version prometheusVersion, ChildProcesses children, Path home, Consumer<String> log,
                                    Consumer<String> onPrometheusExit, String loadgenTarget)
             throws IOException, InterruptedException {
+        return start(ports, files, prometheusBinary, prometheusVersion, null, ReceiverEndpoint.NONE, children, home,
+                log, onPrometheusExit, loadgenTarget);
+    }
+
+    /**
+     * As above, with Alertmanager.
+     *
+     * @param alertmanagerBinary null to run without Alertmanager (Prometheus then sends its alerts nowhere)
+     * @param receiver where Alertmanager posts its notifications: the console's receiver on loopback
+     */
+    public static LocalStack start(StackPorts ports, StackFiles files, String prometheusBinary,
+                                   Version prometheusVersion, String alertmanagerBinary, ReceiverEndpoint receiver,
+                                   ChildProcesses children, Path home, Consumer<String> log,
+                                   Consumer<String> onPrometheusExit, String loadgenTarget)
+            throws IOException, InterruptedException {
         log.accept("Training the models (Tribuo CART, v1 and v2)…");
         ModelCatalog models = ModelCatalog.trainDefault();
         int apiPort = choose("API", ports.api(), log);
@@ -69,13 +91,16 @@ public final class LocalStack implements RunningStack {
         if (prometheusBinary == null) {
             log.accept("No prometheus binary: running the API alone. Install Prometheus for server-side charts, "
                     + "alerts and the PromQL sandbox.");
-            return new LocalStack(models, log, api, null, null, null);
+            return new LocalStack(models, log, api, null, null, null, null);
         }
         Path dataDir = null;
+        AlertmanagerProcess alertmanager = null;
         try {
-            int promPort = choose("Prometheus", ports.prometheus(), log);
             dataDir = DataDirs.create(home, children.owner(), log);
             children.removeOnStop(dataDir);
+            // Alertmanager first: Prometheus needs its address, and its port is taken before Prometheus's is chosen.
+            alertmanager = startAlertmanager(alertmanagerBinary, receiver, ports, files, dataDir, children, log);
+            int promPort = choose("Prometheus", ports.prometheus(), log);
             log.accept("Starting " + prometheusBinary + " on 127.0.0.1:" + promPort + " (rules: " + files.rulesDir()
                     + ", data: " + dataDir + ")…");
             log.accept(prometheusVersion != null && prometheusVersion.major() >= 3
@@ -83,19 +108,52 @@ public final class LocalStack implements RunningStack {
                     : "Prometheus " + (prometheusVersion == null ? "(version unknown)" : prometheusVersion)
                             + ": classic histogram buckets only (native histograms need Prometheus 3).");
             PrometheusLaunch launch = new PrometheusLaunch(prometheusBinary, prometheusVersion, files,
-                    "127.0.0.1:" + api.port(), loadgenTarget, promPort, dataDir.resolve("data"), children, log,
-                    onPrometheusExit);
+                    "127.0.0.1:" + api.port(), loadgenTarget,
+                    alertmanager == null ? null : "127.0.0.1:" + alertmanager.port(), promPort,
+                    dataDir.resolve("data"), children, log, onPrometheusExit);
             if (loadgenTarget != null) {
                 log.accept("Prometheus also scrapes the console's traffic metrics on " + loadgenTarget
                         + " (job loadgen).");
             }
             PrometheusProcess prometheus = launch.start();
             log.accept("Prometheus ready at " + prometheus.baseUrl());
-            return new LocalStack(models, log, api, prometheus, dataDir, launch);
+            return new LocalStack(models, log, api, prometheus, alertmanager, dataDir, launch);
         } catch (IOException | InterruptedException | RuntimeException e) {
+            if (alertmanager != null) {
+                alertmanager.close();
+            }
             api.close();
             DataDirs.delete(dataDir);
             throw e;
+        }
+    }
+
+    /**
+     * Alertmanager in {@code dataDir/alertmanager}, posting to the receiver; null, with the reason in the log, when
+     * there is no binary or it does not start: the rest of the stack does not need it.
+     */
+    private static AlertmanagerProcess startAlertmanager(String binary, ReceiverEndpoint receiver, StackPorts ports,
+                                                         StackFiles files, Path dataDir, ChildProcesses children,
+                                                         Consumer<String> log) throws InterruptedException {
+        if (binary == null) {
+            log.accept(InstallHelp.ALERTMANAGER_MISSING);
+            return null;
+        }
+        String webhook = receiver.localUrl();
+        try {
+            int port = choose("Alertmanager", ports.alertmanager(), log);
+            log.accept("Starting " + binary + " on 127.0.0.1:" + port + (webhook == null
+                    ? " (no receiver in this console: it groups, inhibits and silences, but notifies nobody)…"
+                    : ", notifying " + webhook + "…"));
+            AlertmanagerProcess am = AlertmanagerProcess.start(binary, Files.readString(files.alertmanagerTemplate()),
+                    webhook, port, dataDir.resolve("alertmanager"), children,
+                    line -> log.accept("alertmanager | " + line));
+            log.accept("Alertmanager ready at " + am.baseUrl() + "; Prometheus sends its alerts there.");
+            return am;
+        } catch (IOException | RuntimeException e) {
+            log.accept("Alertmanager could not start: " + e.getMessage() + ". Prometheus runs without it: "
+                    + "notifications and silences are off until the stack starts again.");
+            return null;
         }
     }
 
@@ -129,6 +187,11 @@ public final class LocalStack implements RunningStack {
     }
 
     @Override
+    public String alertmanagerUrl() {
+        return alertmanager == null ? null : alertmanager.baseUrl();
+    }
+
+    @Override
     public String grafanaUrl() {
         return null;
     }
@@ -136,7 +199,8 @@ public final class LocalStack implements RunningStack {
     @Override
     public String describe() {
         return "Local: API on 127.0.0.1:" + apiPort
-                + (prometheus == null ? ", no Prometheus" : ", Prometheus on 127.0.0.1:" + prometheus.port());
+                + (prometheus == null ? ", no Prometheus" : ", Prometheus on 127.0.0.1:" + prometheus.port())
+                + (alertmanager == null ? "" : ", Alertmanager on 127.0.0.1:" + alertmanager.port());
     }
 
     /** Stops the in-process API only (Prometheus keeps scraping and sees it down): the APIDown demonstration. */
@@ -175,12 +239,15 @@ public final class LocalStack implements RunningStack {
         log.accept("Prometheus ready at " + prometheus.baseUrl());
     }
 
-    /** Stops Prometheus and the API and removes Prometheus's data folder: nothing of this stack outlives it. */
+    /** Stops Prometheus, Alertmanager and the API and removes their data folder: nothing of this stack outlives it. */
     @Override
     public synchronized void close() {
         closed = true;
         if (prometheus != null) {
             prometheus.close();
+        }
+        if (alertmanager != null) {
+            alertmanager.close(); // after Prometheus, which would otherwise log failed sends to it
         }
         if (api != null) {
             api.close();

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Fills the no-Docker configuration (stack/prometheus/prometheus-local.yml): its two loopback targets, its
- * relative rule path, and optionally every interval. The jobs and rule files stay those of the compose
+ * Fills the no-Docker configuration (stack/prometheus/prometheus-local.yml): its loopback targets (the API, itself,
+ * the traffic engine, Alertmanager: the last two dropped when absent), its relative rule path, and optionally every
+ * interval. The jobs and rule files stay those of the compose
  * configuration, so both modes alert alike; and adapts it to the binary's version (native histograms on 3.x).
  */
 public final class PrometheusConfig {
@@ -17,6 +18,10 @@ public final class PrometheusConfig {
     /** The console's traffic metrics; the job is the template's last, so dropping it is cutting the tail. */
     static final String LOADGEN_TARGET = "'127.0.0.1:9465'";
     static final String LOADGEN_JOB = "\n  # The console's traffic engine";
+    /** Local mode's Alertmanager; the section runs from this comment to scrape_configs, cut when there is none. */
+    static final String ALERTMANAGER_TARGET = "'127.0.0.1:9093'";
+    static final String ALERTING_SECTION = "# The console's Alertmanager";
+    static final String SCRAPE_CONFIGS = "\nscrape_configs:";
     /** The template's 3.x-only line: 2.x rejects unknown keys, so it is dropped there. */
     static final String CLASSIC_TOO = "    always_scrape_classic_histograms: true\n";
     /** 3.8 turned the feature flag into this setting (3.9 made the flag a no-op). */
@@ -40,7 +45,17 @@ public final class PrometheusConfig {
      */
     public static String fill(String template, String apiTarget, String selfTarget, String loadgenTarget,
                               Path rulesDir, String interval) {
-        for (String marker : new String[] {API_TARGET, SELF_TARGET, LOADGEN_TARGET, LOADGEN_JOB, RULES}) {
+        return fill(template, apiTarget, selfTarget, loadgenTarget, null, rulesDir, interval);
+    }
+
+    /**
+     * @param alertmanagerTarget host:port of the Alertmanager Prometheus sends to, null to leave alerting out
+     * @param interval if not null, replaces every scrape/evaluation interval and scrape timeout (tests use 1s)
+     */
+    public static String fill(String template, String apiTarget, String selfTarget, String loadgenTarget,
+                              String alertmanagerTarget, Path rulesDir, String interval) {
+        for (String marker : new String[] {API_TARGET, SELF_TARGET, LOADGEN_TARGET, LOADGEN_JOB, RULES,
+                ALERTMANAGER_TARGET, ALERTING_SECTION, SCRAPE_CONFIGS}) {
             if (!template.contains(marker)) {
                 throw new IllegalArgumentException("the Prometheus template no longer contains " + marker
                         + "; PrometheusConfig and prometheus-local.yml must change together");
@@ -52,6 +67,12 @@ public final class PrometheusConfig {
                 .replace(RULES, rulesDir.toAbsolutePath().toString().replace('\\', '/') + "/");
         filled = loadgenTarget == null ? filled.substring(0, filled.indexOf(LOADGEN_JOB))
                 : filled.replace(LOADGEN_TARGET, "'" + loadgenTarget + "'");
+        if (alertmanagerTarget == null) {
+            int from = filled.indexOf(ALERTING_SECTION);
+            filled = filled.substring(0, from) + filled.substring(filled.indexOf(SCRAPE_CONFIGS, from) + 1);
+        } else {
+            filled = filled.replace(ALERTMANAGER_TARGET, "'" + alertmanagerTarget + "'");
+        }
         if (interval != null) {
             filled = filled.replaceAll("(scrape_interval|evaluation_interval|scrape_timeout): \\S+", "$1: " + interval);
         }

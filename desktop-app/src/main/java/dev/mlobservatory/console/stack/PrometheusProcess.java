@@ -63,11 +63,20 @@ public final class PrometheusProcess implements AutoCloseable {
                                           String loadgenTarget, int port, Path dataDir, String interval,
                                           ChildProcesses children, Consumer<String> log)
             throws IOException, InterruptedException {
+        return start(binary, version, files, apiTarget, loadgenTarget, null, port, dataDir, interval, children, log);
+    }
+
+    /** As above, also sending alerts to the Alertmanager at {@code alertmanagerTarget} (host:port; null: none). */
+    public static PrometheusProcess start(String binary, Version version, StackFiles files, String apiTarget,
+                                          String loadgenTarget, String alertmanagerTarget, int port, Path dataDir,
+                                          String interval, ChildProcesses children, Consumer<String> log)
+            throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         Path config = dataDir.resolveSibling(dataDir.getFileName() + "-prometheus.yml");
         String template = Files.readString(files.prometheusTemplate());
         Files.writeString(config, PrometheusConfig.forVersion(
-                PrometheusConfig.fill(template, apiTarget, "127.0.0.1:" + port, loadgenTarget, files.rulesDir(), interval), version));
+                PrometheusConfig.fill(template, apiTarget, "127.0.0.1:" + port, loadgenTarget, alertmanagerTarget,
+                        files.rulesDir(), interval), version));
         List<String> command = new ArrayList<>(List.of(binary,
                 "--config.file=" + config,
                 "--storage.tsdb.path=" + dataDir,

@@ -29,6 +29,7 @@ public final class SetupView extends BorderPane {
     private final GetPrometheusView getPrometheus;
     private final Label docker = new Label();
     private final Label prometheus = new Label();
+    private final Label alertmanager = new Label();
     private final Label ports = new Label();
     private final Label repository = new Label();
     private final Label installHelp = new Label();
@@ -68,9 +69,12 @@ public final class SetupView extends BorderPane {
         docker.setWrapText(true);
         prometheus.setId("found-prometheus");
         found.addRow(0, bold("Prometheus"), prometheus);
-        found.addRow(1, bold("Docker"), docker);
-        found.addRow(2, bold("Ports"), ports);
-        found.addRow(3, bold("Stack files"), repository);
+        alertmanager.setWrapText(true);
+        alertmanager.setId("found-alertmanager");
+        found.addRow(1, bold("Alertmanager"), alertmanager);
+        found.addRow(2, bold("Docker"), docker);
+        found.addRow(3, bold("Ports"), ports);
+        found.addRow(4, bold("Stack files"), repository);
         installHelp.getStyleClass().add("install-help");
         installHelp.setWrapText(true);
         installHelp.setId("install-help");
@@ -151,7 +155,8 @@ public final class SetupView extends BorderPane {
     /** Validates the typed ports; a bad one is named and nothing changes. */
     private void applySettings() {
         try {
-            StackPorts p = new StackPorts(parse("api", apiPort), parse("prometheus", promPort), parse("grafana", grafanaPort));
+            StackPorts p = new StackPorts(parse("api", apiPort), parse("prometheus", promPort), parse("grafana", grafanaPort),
+                    setup.portsProperty().get().alertmanager()); // set in settings.properties, not here
             setup.portsProperty().set(p);
             setup.prometheusPathProperty().set(promPath.getText().trim());
             portError.setText("");
@@ -178,6 +183,9 @@ public final class SetupView extends BorderPane {
                 ? env.prometheus() + " — " + env.prometheusVersion() + " (" + env.prometheusSource().description() + ")"
                 : "not found";
         prometheus.setText(env.prometheusNote() == null ? found : found + "\n" + env.prometheusNote());
+        alertmanager.setText(env.alertmanagerUsable() ? env.alertmanager() + " — " + env.alertmanagerVersion().strip()
+                : env.dockerUsable() ? "not found: Docker mode runs its own; Local mode needs it for notifications and silences"
+                : "not found: notifications and silences need it");
         docker.setText(env.dockerUsable() ? "ready (" + String.join(" ", env.compose()) + ")" : env.dockerProblem());
         ports.setText(env.busyPorts().isEmpty() ? "the configured ports are free"
                 : "in use: " + env.busyPorts() + " — the console will take the next free ones");
@@ -186,6 +194,9 @@ public final class SetupView extends BorderPane {
         String help = "";
         if (!env.prometheusUsable()) {
             help += InstallHelp.PROMETHEUS;
+        }
+        if (!env.alertmanagerUsable() && !env.dockerUsable()) {
+            help += (help.isEmpty() ? "" : "\n\n") + InstallHelp.ALERTMANAGER;
         }
         if (!env.dockerUsable()) {
             help += (help.isEmpty() ? "" : "\n\n") + InstallHelp.DOCKER;

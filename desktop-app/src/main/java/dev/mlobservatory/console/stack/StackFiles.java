@@ -17,7 +17,8 @@ public final class StackFiles {
 
     static final String PACKED = "/observatory/";
     static final List<String> PACKED_FILES = List.of(
-            "prometheus/prometheus-local.yml", "rules/ml-api-alerts.yml", "dashboards/ml-api.json");
+            "prometheus/prometheus-local.yml", "alertmanager/alertmanager.yml", "rules/ml-api-alerts.yml",
+            "dashboards/ml-api.json");
 
     private final Path repository;
     private final Path prometheusTemplate;
@@ -91,6 +92,11 @@ public final class StackFiles {
 
     public Path prometheusTemplate() {
         return prometheusTemplate;
+    }
+
+    /** Alertmanager's configuration, beside Prometheus's: {@code stack/alertmanager/alertmanager.yml}. */
+    public Path alertmanagerTemplate() {
+        return prometheusTemplate.getParent().resolveSibling("alertmanager").resolve("alertmanager.yml");
     }
 
     public Path rulesDir() {

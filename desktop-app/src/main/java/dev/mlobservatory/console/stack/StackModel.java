@@ -31,6 +31,7 @@ public final class StackModel {
     private final StackSetup setup;
     private final StackLog log;
     private final LoadgenEndpoint loadgen;
+    private final ReceiverEndpoint receiver;
 
     /** The one source of truth: every part of the stack that must agree, set in one step (see {@link #publish}). */
     private volatile StackState current = StackState.STOPPED;
@@ -40,6 +41,7 @@ public final class StackModel {
     private final ReadOnlyObjectWrapper<PrometheusClient> prometheus = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper apiUrl = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper grafanaUrl = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper alertmanager = new ReadOnlyStringWrapper();
     /** False after Kill API until Restart API: what the Chaos panel's buttons follow. */
     private final ReadOnlyBooleanWrapper apiUp = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper prometheusExit = new ReadOnlyStringWrapper();
@@ -59,7 +61,15 @@ public final class StackModel {
     /** @param loadgen where each mode's Prometheus finds the console's traffic metrics */
     public StackModel(ScheduledExecutorService executor, FxThread fx, ChildProcesses children, Path home,
                       OkHttpClient http, StackSetup setup, StackLog log, LoadgenEndpoint loadgen) {
+        this(executor, fx, children, home, http, setup, log, loadgen, ReceiverEndpoint.NONE);
+    }
+
+    /** @param receiver where each mode's Alertmanager posts its notifications: the console's receiver */
+    public StackModel(ScheduledExecutorService executor, FxThread fx, ChildProcesses children, Path home,
+                      OkHttpClient http, StackSetup setup, StackLog log, LoadgenEndpoint loadgen,
+                      ReceiverEndpoint receiver) {
         this.loadgen = loadgen;
+        this.receiver = receiver;
         this.executor = executor;
         this.fx = fx;
         this.children = children;
@@ -96,12 +106,13 @@ public final class StackModel {
             try {
                 if (m == StackMode.DOCKER) {
                     openLoadgenForDocker();
+                    openReceiverForDocker();
                 }
                 RunningStack stack = m == StackMode.DOCKER
                         ? DockerStack.start(env.compose(), files.composeFile(), p, children, this::progress)
                         : LocalStack.start(p, files, env.prometheus(),
-                                Version.find(env.prometheusVersion()).orElse(null), children, home, this::progress,
-                                this::prometheusExited, loadgen.localTarget());
+                                Version.find(env.prometheusVersion()).orElse(null), env.alertmanager(), receiver,
+                                children, home, this::progress, this::prometheusExited, loadgen.localTarget());
                 boolean stopped;
                 synchronized (this) {
                     stopped = current.phase() != StackPhase.STARTING;
@@ -136,8 +147,23 @@ public final class StackModel {
         }
     }
 
+    /** Not fatal either: Alertmanager then fails its sends (its log says so) and the console shows no notification. */
+    private void openReceiverForDocker() {
+        try {
+            String where = receiver.openForDocker();
+            if (where != null) {
+                progress("Notifications from Docker's Alertmanager to " + where + ".");
+            }
+        } catch (java.io.IOException e) {
+            progress("Notifications: " + e.getMessage() + ". Docker's Alertmanager cannot reach the console; free "
+                    + "the port, or set port.receiver in settings.properties and the webhook URL in "
+                    + "stack/alertmanager/alertmanager.yml to another one.");
+        }
+    }
+
     private void endStart(StackPhase phase, String why) {
         loadgen.closeForDocker();
+        receiver.closeForDocker();
         synchronized (this) {
             if (current.phase() == StackPhase.STARTING) {
                 publish(StackState.idle(phase));
@@ -177,6 +203,7 @@ public final class StackModel {
             stack.close();
         }
         loadgen.closeForDocker();
+        receiver.closeForDocker();
         children.stopAll();
         synchronized (this) {
             if (current.phase() != StackPhase.STARTING) {
@@ -274,6 +301,7 @@ public final class StackModel {
         fx.run(() -> {
             apiUrl.set(next.apiUrl());
             grafanaUrl.set(next.grafanaUrl());
+            alertmanager.set(next.alertmanagerUrl());
             // Before the client: whoever follows the client reads why it is null.
             prometheusAbsence.set(next.prometheus() != null ? null
                     : next.running() ? PrometheusAbsence.NOT_INSTALLED : PrometheusAbsence.NOT_STARTED);
@@ -310,6 +338,8 @@ public final class StackModel {
     }
     public ReadOnlyStringProperty apiUrlProperty() { return apiUrl.getReadOnlyProperty(); }
     public ReadOnlyStringProperty grafanaUrlProperty() { return grafanaUrl.getReadOnlyProperty(); }
+    /** The running stack's Alertmanager (e.g. {@code http://127.0.0.1:9093}), null when none runs. */
+    public ReadOnlyStringProperty alertmanagerProperty() { return alertmanager.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty apiUpProperty() { return apiUp.getReadOnlyProperty(); }
     public StackSetup setup() { return setup; }
     public StackLog log() { return log; }

@@ -6,19 +6,32 @@ package dev.mlobservatory.console.stack;
  * @param api the prediction API
  * @param prometheus Prometheus's web UI and HTTP API
  * @param grafana Grafana (Docker mode only)
+ * @param alertmanager Alertmanager's web UI and API v2 (setting {@code port.alertmanager})
  */
-public record StackPorts(int api, int prometheus, int grafana) {
+public record StackPorts(int api, int prometheus, int grafana, int alertmanager) {
 
-    public static final StackPorts DEFAULT = new StackPorts(8080, 9090, 3000);
+    public static final int DEFAULT_ALERTMANAGER = 9093;
+    public static final StackPorts DEFAULT = new StackPorts(8080, 9090, 3000, DEFAULT_ALERTMANAGER);
 
     public StackPorts {
         check("api", api);
         check("prometheus", prometheus);
         check("grafana", grafana);
-        if (api == prometheus || api == grafana || prometheus == grafana) {
-            throw new IllegalArgumentException("the three ports must differ, got api " + api + ", prometheus "
-                    + prometheus + ", grafana " + grafana);
+        check("alertmanager", alertmanager);
+        if (java.util.stream.IntStream.of(api, prometheus, grafana, alertmanager).distinct().count() < 4) {
+            throw new IllegalArgumentException("the four ports must differ, got api " + api + ", prometheus "
+                    + prometheus + ", grafana " + grafana + ", alertmanager " + alertmanager);
         }
+    }
+
+    /** With Alertmanager on its default port (9093): the three ports the Stack tab edits. */
+    public StackPorts(int api, int prometheus, int grafana) {
+        this(api, prometheus, grafana, DEFAULT_ALERTMANAGER);
+    }
+
+    /** The same ports with Alertmanager on {@code port}. */
+    public StackPorts withAlertmanager(int port) {
+        return new StackPorts(api, prometheus, grafana, port);
     }
 
     private static void check(String field, int port) {

@@ -35,6 +35,8 @@ public final class StackSetup {
     private final ObjectProperty<StackMode> mode = new SimpleObjectProperty<>(StackMode.LOCAL);
     private final ObjectProperty<StackPorts> ports = new SimpleObjectProperty<>(StackPorts.DEFAULT);
     private final StringProperty prometheusPath = new SimpleStringProperty("");
+    /** The setting alertmanager.path: blank to search the tools folder and the PATH. */
+    private final StringProperty alertmanagerPath = new SimpleStringProperty("");
     private final BooleanBinding prometheusMissing = Bindings.createBooleanBinding(
             () -> environment.get() != null && !environment.get().prometheusUsable(), environment);
     /** The latest probe's answer, for readers off the FX thread; set after the mode it implies. */
@@ -62,9 +64,10 @@ public final class StackSetup {
         probing.set(true);
         StackPorts p = ports.get();
         String configured = prometheusPath.get();
+        String configuredAlertmanager = alertmanagerPath.get();
         executor.execute(() -> {
-            Environment env = EnvironmentProbe.probe(configured, tools, files.repository(),
-                    List.of(p.api(), p.prometheus(), p.grafana()));
+            Environment env = EnvironmentProbe.probe(configured, configuredAlertmanager, tools, files.repository(),
+                    List.of(p.api(), p.prometheus(), p.grafana(), p.alertmanager()));
             fx.run(() -> {
                 if (!stackActive.getAsBoolean()) {
                     // Docker is the fuller picture (Grafana too) when it truly works; else Local.
@@ -86,6 +89,8 @@ public final class StackSetup {
         }
         sb.append(env.prometheusUsable() ? "Prometheus found (" + env.prometheusVersion() + ", "
                 + env.prometheusSource().description() + ")." : "Prometheus not found.");
+        sb.append(env.alertmanagerUsable() ? " Alertmanager found (" + env.alertmanagerVersion().strip() + ")."
+                : " No Alertmanager: notifications and silences need it (see the Stack tab).");
         sb.append(env.dockerUsable() ? " Docker ready." : " Docker: " + env.dockerProblem());
         if (!env.busyPorts().isEmpty()) {
             sb.append(" Ports in use: ").append(env.busyPorts()).append(" (the next free ones will be used).");
@@ -102,5 +107,6 @@ public final class StackSetup {
     public ObjectProperty<StackMode> modeProperty() { return mode; }
     public ObjectProperty<StackPorts> portsProperty() { return ports; }
     public StringProperty prometheusPathProperty() { return prometheusPath; }
+    public StringProperty alertmanagerPathProperty() { return alertmanagerPath; }
     public StackFiles files() { return files; }
 }

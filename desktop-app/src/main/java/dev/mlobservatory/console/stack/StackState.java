@@ -12,11 +12,12 @@ import dev.mlobservatory.console.prom.PrometheusClient;
  * @param grafanaUrl Grafana in Docker mode, else null
  * @param apiUp false after Kill API until Restart API
  * @param prometheusExit why the console's own Prometheus child ended while the stack ran, else null
+ * @param alertmanagerUrl the running stack's Alertmanager, else null (none found, or not running)
  */
 public record StackState(StackPhase phase, String apiUrl, PrometheusClient prometheus, String grafanaUrl,
-                         boolean apiUp, String prometheusExit) {
+                         boolean apiUp, String prometheusExit, String alertmanagerUrl) {
 
-    public static final StackState STOPPED = new StackState(StackPhase.STOPPED, null, null, null, true, null);
+    public static final StackState STOPPED = new StackState(StackPhase.STOPPED, null, null, null, true, null, null);
 
     public StackState {
         if (phase == null) {
@@ -29,24 +30,25 @@ public record StackState(StackPhase phase, String apiUrl, PrometheusClient prome
 
     /** The stack as it runs once started. */
     static StackState running(RunningStack stack, PrometheusClient prometheus) {
-        return new StackState(StackPhase.RUNNING, stack.apiUrl(), prometheus, stack.grafanaUrl(), true, null);
+        return new StackState(StackPhase.RUNNING, stack.apiUrl(), prometheus, stack.grafanaUrl(), true, null,
+                stack.alertmanagerUrl());
     }
 
     /** Nothing running, in {@code phase} (STOPPED, STARTING, STOPPING or FAILED). */
     static StackState idle(StackPhase phase) {
-        return new StackState(phase, null, null, null, true, null);
+        return new StackState(phase, null, null, null, true, null, null);
     }
 
     StackState withPhase(StackPhase p) {
-        return new StackState(p, apiUrl, prometheus, grafanaUrl, apiUp, prometheusExit);
+        return new StackState(p, apiUrl, prometheus, grafanaUrl, apiUp, prometheusExit, alertmanagerUrl);
     }
 
     StackState withApiUp(boolean up) {
-        return new StackState(phase, apiUrl, prometheus, grafanaUrl, up, prometheusExit);
+        return new StackState(phase, apiUrl, prometheus, grafanaUrl, up, prometheusExit, alertmanagerUrl);
     }
 
     StackState withPrometheusExit(String why) {
-        return new StackState(phase, apiUrl, prometheus, grafanaUrl, apiUp, why);
+        return new StackState(phase, apiUrl, prometheus, grafanaUrl, apiUp, why, alertmanagerUrl);
     }
 
     public boolean running() {
