@@ -7,6 +7,8 @@ import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.explain.ExplainModel;
 import dev.mlobservatory.console.install.DownloadClient;
 import dev.mlobservatory.console.install.GetPrometheusModel;
+import dev.mlobservatory.console.install.GetReleaseModel;
+import dev.mlobservatory.console.install.Tool;
 import dev.mlobservatory.console.install.ToolsFolder;
 import dev.mlobservatory.console.live.DashboardQueries;
 import dev.mlobservatory.console.live.LiveModel;
@@ -50,6 +52,9 @@ public final class Console implements AutoCloseable {
     private final ChildProcesses children;
     private final StackSetup setup;
     private final GetPrometheusModel getPrometheus;
+    private final GetReleaseModel getAlertmanager;
+    private final ToolsFolder tools;
+    private final FxThread fx;
     private final StackModel stack;
     private final StackHealth health;
     private final TrafficModel traffic;
@@ -72,15 +77,21 @@ public final class Console implements AutoCloseable {
 
     /** @param logFile the console's log file for "Copy diagnostics", or null when there is none (tests) */
     public Console(Path home, FxThread fx, LogFile logFile) {
+        this.fx = fx;
         this.settings = ConsoleSettings.load(home.resolve("settings.properties"));
         this.children = new ChildProcesses(home);
         sweepLeftovers(home);
         StackFiles files = StackFiles.locate(home);
         StackLog stackLog = new StackLog(fx);
-        ToolsFolder tools = ToolsFolder.of(home);
+        this.tools = ToolsFolder.of(home);
         this.setup = new StackSetup(executor, fx, files, stackLog, tools);
         this.getPrometheus = new GetPrometheusModel(executor, fx, DownloadClient.of(http, System.getenv()), tools,
                 () -> settings.getString("prometheus.mirror", ""), setup::probe);
+        this.getAlertmanager = new GetReleaseModel(Tool.ALERTMANAGER, executor, fx, DownloadClient.of(http,
+                System.getenv()), tools, () -> settings.getString(Tool.ALERTMANAGER.mirrorSetting(), ""),
+                this::alertmanagerInstalled);
+        // Until the Environment knows Alertmanager (issue 16), found means downloaded: looked for after each probe.
+        setup.environmentProperty().addListener((o, a, env) -> lookForAlertmanager());
         this.loadgen = new ConsoleLoadgen(() -> settings.getPort("port.loadgen", ConsoleLoadgen.DEFAULT_DOCKER_PORT));
         this.stack = new StackModel(executor, fx, children, home, http, setup, stackLog, loadgen);
         this.health = new StackHealth(executor, fx, http, stack, stackLog);
@@ -115,6 +126,23 @@ public final class Console implements AutoCloseable {
                 new ReportInputsReader(setup, stack, traffic, chaos, version()));
         report.followQueries(query.history());
         restoreSettings();
+    }
+
+    private void alertmanagerInstalled() {
+        setup.probe();
+        lookForAlertmanager();
+    }
+
+    /** Tells the Get Alertmanager button whether the tools folder has one; the listing runs off the FX thread. */
+    private void lookForAlertmanager() {
+        try {
+            executor.execute(() -> {
+                boolean found = !tools.installedAlertmanagers().isEmpty();
+                fx.run(() -> getAlertmanager.foundProperty().set(found));
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the console is closing: nothing left to offer
+        }
     }
 
     /** The version the jar's manifest states, or "(development build)" when run from the classes. */
@@ -190,6 +218,7 @@ public final class Console implements AutoCloseable {
         }
         health.stop();
         getPrometheus.close();
+        getAlertmanager.close();
         traffic.close();
         stack.stopNow();
         loadgen.close();
@@ -202,6 +231,8 @@ public final class Console implements AutoCloseable {
     public ConsoleSettings settings() { return settings; }
     public StackSetup setup() { return setup; }
     public GetPrometheusModel getPrometheus() { return getPrometheus; }
+    /** The Get Alertmanager button's model; its {@code found} input is where the Alertmanager discovery connects. */
+    public GetReleaseModel getAlertmanager() { return getAlertmanager; }
     public StackModel stack() { return stack; }
     public StackHealth health() { return health; }
     public TrafficModel traffic() { return traffic; }

@@ -34,7 +34,8 @@ public record Release(Tool tool, String version, Platform platform, HttpUrl mirr
             throw new IllegalArgumentException("tool must be given");
         }
         if (version == null || !VERSION.matcher(version).matches()) {
-            throw new IllegalArgumentException("version must look like 3.5.3, got '" + version + "'");
+            throw new IllegalArgumentException("version must look like " + tool.defaultVersion() + ", got '" + version
+                    + "'");
         }
         if (platform == null) {
             throw new IllegalArgumentException("platform must be given");
