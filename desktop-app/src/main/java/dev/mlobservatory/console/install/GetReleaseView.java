@@ -21,6 +21,8 @@ public class GetReleaseView extends VBox {
 
     private final GetReleaseModel model;
     private final Button get = new Button();
+    /** While the button is away, says what the bar is for: the Stack tab can show two downloads at once. */
+    private final Label name = new Label();
     private final ProgressBar bar = new ProgressBar();
     private final Button cancel = new Button("Cancel");
     private final Label status = new Label();
@@ -46,13 +48,17 @@ public class GetReleaseView extends VBox {
                 + " release for this computer, checks its SHA-256 and installs it in the console's folder (no admin "
                 + "rights needed)"));
         get.setMinWidth(Region.USE_PREF_SIZE);
+        name.setText(tool.displayName() + " " + tool.defaultVersion());
+        name.setId(prefix + "-name");
+        name.getStyleClass().add(Styles.TEXT_BOLD);
+        name.setMinWidth(Region.USE_PREF_SIZE);
         bar.setId(prefix + "-progress");
         bar.setPrefWidth(220);
         cancel.setId(prefix + "-cancel");
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         status.setId(prefix + "-status");
         status.setWrapText(true);
-        HBox row = new HBox(8, get, bar, cancel);
+        HBox row = new HBox(8, get, name, bar, cancel);
         row.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(row, status);
     }
@@ -62,6 +68,7 @@ public class GetReleaseView extends VBox {
         cancel.setOnAction(e -> model.cancel());
         get.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> offered.get() && !model.runningProperty().get(), offered, model.runningProperty()));
+        name.visibleProperty().bind(model.runningProperty());
         bar.visibleProperty().bind(model.runningProperty());
         cancel.visibleProperty().bind(model.runningProperty());
         bar.progressProperty().bind(model.progressProperty());
@@ -74,7 +81,7 @@ public class GetReleaseView extends VBox {
                 status.getStyleClass().remove(Styles.DANGER);
             }
         });
-        for (var node : java.util.List.of(get, bar, cancel, status)) {
+        for (var node : java.util.List.of(get, name, bar, cancel, status)) {
             node.managedProperty().bind(node.visibleProperty());
         }
     }

@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * An operating system and CPU as the Prometheus project names its release archives ({@code linux-amd64}, {@code darwin-arm64},
- * {@code windows-amd64}, …). A parameter of the download, so a test on Linux can fetch the Windows zip.
+ * An operating system and CPU as the Prometheus project names its release archives ({@code linux-amd64},
+ * {@code darwin-arm64}, {@code windows-amd64}, …). A parameter of the download, so a test on Linux can fetch the
+ * Windows zip.
  *
  * @param os {@code linux}, {@code darwin} or {@code windows}
  * @param arch {@code amd64} or {@code arm64}

@@ -27,9 +27,9 @@ import okhttp3.ResponseBody;
 /**
  * Gets one release of a {@link Tool} (Prometheus, Alertmanager) into the tools folder: reads the release's
  * {@code sha256sums.txt}, downloads the archive into a {@code .partial-} folder, checks its SHA-256, unpacks the
- * binaries there and moves the finished folder into place in one step. Whatever fails or is cancelled, the {@code .partial-} folder goes and nothing else
- * changed. Blocking: run it on a background thread; {@link #cancel()} may come from any thread. One install per
- * instance.
+ * binaries there and moves the finished folder into place in one step. Whatever fails or is cancelled, the
+ * {@code .partial-} folder goes and nothing else changed. Blocking: run it on a background thread; {@link #cancel()}
+ * may come from any thread. One install per instance.
  */
 public final class ReleaseInstaller {
 
@@ -155,7 +155,8 @@ public final class ReleaseInstaller {
         String text;
         try (Response r = execute(url)) {
             ResponseBody body = body(r, release, "a list of checksums", "No such version: "
-                    + release.tool().displayName() + " " + release.version() + " is not at " + release.mirrorText() + " (" + url + " answered HTTP 404).");
+                    + release.tool().displayName() + " " + release.version() + " is not at " + release.mirrorText()
+                    + " (" + url + " answered HTTP 404).");
             try (InputStream in = body.byteStream()) {
                 byte[] bytes = in.readNBytes((int) MAX_CHECKSUMS + 1);
                 if (bytes.length > MAX_CHECKSUMS) {

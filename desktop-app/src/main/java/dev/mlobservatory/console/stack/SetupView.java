@@ -104,9 +104,9 @@ public final class SetupView extends BorderPane {
 
         getAlertmanager.setVisible(false);
         getAlertmanager.managedProperty().bind(getAlertmanager.visibleProperty());
-        VBox top = new VBox(6, Controls.section("Found on this machine"), found, exitRow, getPrometheus, getAlertmanager,
-                installHelp,
-                Controls.section("Settings"), settings, portError, Controls.section("Log"));
+        VBox top = new VBox(6, Controls.section("Found on this machine"), found, exitRow, getPrometheus,
+                getAlertmanager, installHelp, Controls.section("Settings"), settings, portError,
+                Controls.section("Log"));
         top.setPadding(new Insets(10));
         setTop(top);
         log.getStyleClass().add("log-pane");

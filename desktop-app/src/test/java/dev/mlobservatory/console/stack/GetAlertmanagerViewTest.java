@@ -54,7 +54,8 @@ class GetAlertmanagerViewTest {
         StackLog log = new StackLog(FxThread.javafx());
         tools = ToolsFolder.of(home);
         StackSetup setup = new StackSetup(executor, FxThread.javafx(), StackFiles.locate(home), log, tools);
-        StackModel stack = new StackModel(executor, FxThread.javafx(), new ChildProcesses(home), home, http, setup, log);
+        StackModel stack = new StackModel(executor, FxThread.javafx(), new ChildProcesses(home), home, http, setup,
+                log);
         GetPrometheusModel getPrometheus = new GetPrometheusModel(executor, FxThread.javafx(),
                 DownloadClient.of(http, Map.of()), tools, mirror::url, setup::probe);
         // As the console wires it until the Environment knows Alertmanager: found means downloaded.
@@ -112,11 +113,14 @@ class GetAlertmanagerViewTest {
         LiveStack.await("the download under way", 60,
                 () -> text(robot, "#stack-get-alertmanager-status").startsWith("Downloading: "));
         assertThat(visible(robot, "#stack-get-alertmanager-progress")).isTrue();
+        assertThat(text(robot, "#stack-get-alertmanager-name")).as("what the bar is for")
+                .isEqualTo("Alertmanager 0.33.1");
         assertThat(visible(robot, "#stack-get-alertmanager")).as("no second download").isFalse();
         robot.clickOn("#stack-get-alertmanager-cancel");
         LiveStack.await("the cancel shown", 60,
                 () -> text(robot, "#stack-get-alertmanager-status").equals("Cancelled; nothing was installed."));
         assertThat(visible(robot, "#stack-get-alertmanager-cancel")).isFalse();
+        assertThat(visible(robot, "#stack-get-alertmanager-name")).isFalse();
         try (var files = Files.list(tools.dir())) {
             assertThat(files).isEmpty();
         }
