@@ -81,6 +81,15 @@ public class GetReleaseView extends VBox {
                 status.getStyleClass().remove(Styles.DANGER);
             }
         });
+        // The focused button hides when a download starts or ends: hand focus to the other one, or JavaFX gives it
+        // to the next field down and the Stack tab's scroll pane jumps there, away from the status just shown.
+        model.runningProperty().addListener((o, was, running) -> {
+            if (running && get.isFocused()) {
+                cancel.requestFocus();
+            } else if (!running && cancel.isFocused() && get.isVisible()) {
+                get.requestFocus();
+            }
+        });
         for (var node : java.util.List.of(get, name, bar, cancel, status)) {
             node.managedProperty().bind(node.visibleProperty());
         }

@@ -88,6 +88,10 @@ class GetAlertmanagerViewTest {
         });
     }
 
+    private static boolean focused(FxRobot robot, String id) {
+        return OnFx.read(() -> robot.lookup(id).query().isFocused());
+    }
+
     private static String text(FxRobot robot, String id) {
         return OnFx.read(() -> robot.lookup(id).queryAs(Labeled.class).getText());
     }
@@ -116,11 +120,15 @@ class GetAlertmanagerViewTest {
         assertThat(text(robot, "#stack-get-alertmanager-name")).as("what the bar is for")
                 .isEqualTo("Alertmanager 0.33.1");
         assertThat(visible(robot, "#stack-get-alertmanager")).as("no second download").isFalse();
+        assertThat(focused(robot, "#stack-get-alertmanager-cancel")).as("the clicked button's focus, kept near")
+                .isTrue();
         robot.clickOn("#stack-get-alertmanager-cancel");
         LiveStack.await("the cancel shown", 60,
                 () -> text(robot, "#stack-get-alertmanager-status").equals("Cancelled; nothing was installed."));
         assertThat(visible(robot, "#stack-get-alertmanager-cancel")).isFalse();
         assertThat(visible(robot, "#stack-get-alertmanager-name")).isFalse();
+        // Focus back on Get, not on the next field down, which would scroll the tab away from the status.
+        assertThat(focused(robot, "#stack-get-alertmanager")).isTrue();
         try (var files = Files.list(tools.dir())) {
             assertThat(files).isEmpty();
         }
