@@ -32,6 +32,7 @@ import dev.mlobservatory.console.targets.TargetsModel;
 import dev.mlobservatory.console.traffic.TrafficModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -140,7 +141,7 @@ public final class Console implements AutoCloseable {
                 boolean found = !tools.installedAlertmanagers().isEmpty();
                 fx.run(() -> getAlertmanager.foundProperty().set(found));
             });
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
+        } catch (RejectedExecutionException closing) {
             // the console is closing: nothing left to offer
         }
     }
