@@ -7,6 +7,8 @@ import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.explain.ExplainModel;
 import dev.mlobservatory.console.install.DownloadClient;
 import dev.mlobservatory.console.install.GetPrometheusModel;
+import dev.mlobservatory.console.install.GetReleaseModel;
+import dev.mlobservatory.console.install.Tool;
 import dev.mlobservatory.console.install.ToolsFolder;
 import dev.mlobservatory.console.live.DashboardQueries;
 import dev.mlobservatory.console.live.LiveModel;
@@ -31,6 +33,7 @@ import dev.mlobservatory.console.targets.TargetsModel;
 import dev.mlobservatory.console.traffic.TrafficModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -51,6 +54,9 @@ public final class Console implements AutoCloseable {
     private final ChildProcesses children;
     private final StackSetup setup;
     private final GetPrometheusModel getPrometheus;
+    private final GetReleaseModel getAlertmanager;
+    private final ToolsFolder tools;
+    private final FxThread fx;
     private final StackModel stack;
     private final StackHealth health;
     private final TrafficModel traffic;
@@ -73,15 +79,21 @@ public final class Console implements AutoCloseable {
 
     /** @param logFile the console's log file for "Copy diagnostics", or null when there is none (tests) */
     public Console(Path home, FxThread fx, LogFile logFile) {
+        this.fx = fx;
         this.settings = ConsoleSettings.load(home.resolve("settings.properties"));
         this.children = new ChildProcesses(home);
         sweepLeftovers(home);
         StackFiles files = StackFiles.locate(home);
         StackLog stackLog = new StackLog(fx);
-        ToolsFolder tools = ToolsFolder.of(home);
+        this.tools = ToolsFolder.of(home);
         this.setup = new StackSetup(executor, fx, files, stackLog, tools);
         this.getPrometheus = new GetPrometheusModel(executor, fx, DownloadClient.of(http, System.getenv()), tools,
                 () -> settings.getString("prometheus.mirror", ""), setup::probe);
+        this.getAlertmanager = new GetReleaseModel(Tool.ALERTMANAGER, executor, fx, DownloadClient.of(http,
+                System.getenv()), tools, () -> settings.getString(Tool.ALERTMANAGER.mirrorSetting(), ""),
+                this::alertmanagerInstalled);
+        // Until the Environment knows Alertmanager (issue 16), found means downloaded: looked for after each probe.
+        setup.environmentProperty().addListener((o, a, env) -> lookForAlertmanager());
         this.loadgen = new ConsoleLoadgen(() -> settings.getPort("port.loadgen", ConsoleLoadgen.DEFAULT_DOCKER_PORT));
         // ReceiverEndpoint.NONE until the console's webhook receiver (console.notify) is wired in here.
         this.stack = new StackModel(executor, fx, children, home, http, setup, stackLog, loadgen, ReceiverEndpoint.NONE);
@@ -117,6 +129,23 @@ public final class Console implements AutoCloseable {
                 new ReportInputsReader(setup, stack, traffic, chaos, version()));
         report.followQueries(query.history());
         restoreSettings();
+    }
+
+    private void alertmanagerInstalled() {
+        setup.probe();
+        lookForAlertmanager();
+    }
+
+    /** Tells the Get Alertmanager button whether the tools folder has one; the listing runs off the FX thread. */
+    private void lookForAlertmanager() {
+        try {
+            executor.execute(() -> {
+                boolean found = !tools.installedAlertmanagers().isEmpty();
+                fx.run(() -> getAlertmanager.foundProperty().set(found));
+            });
+        } catch (RejectedExecutionException closing) {
+            // the console is closing: nothing left to offer
+        }
     }
 
     /** The version the jar's manifest states, or "(development build)" when run from the classes. */
@@ -196,6 +225,7 @@ public final class Console implements AutoCloseable {
         }
         health.stop();
         getPrometheus.close();
+        getAlertmanager.close();
         traffic.close();
         stack.stopNow();
         loadgen.close();
@@ -208,6 +238,8 @@ public final class Console implements AutoCloseable {
     public ConsoleSettings settings() { return settings; }
     public StackSetup setup() { return setup; }
     public GetPrometheusModel getPrometheus() { return getPrometheus; }
+    /** The Get Alertmanager button's model; its {@code found} input is where the Alertmanager discovery connects. */
+    public GetReleaseModel getAlertmanager() { return getAlertmanager; }
     public StackModel stack() { return stack; }
     public StackHealth health() { return health; }
     public TrafficModel traffic() { return traffic; }

@@ -71,7 +71,7 @@ public final class ConsoleWindow {
                 promql,
                 alertsTab,
                 targetsTab,
-                new Tab("Stack", scrolling(new SetupView(console.stack(), console.getPrometheus(), console.diagnostics()))));
+                new Tab("Stack", scrolling(stackTab())));
         initListeners();
         // A rule's expression, opened where it can be run, changed and charted.
         alerts.setOnOpenInPromQL(expression -> {
@@ -185,6 +185,12 @@ public final class ConsoleWindow {
         getPrometheus.setMinWidth(340);
         getPrometheus.setPrefWidth(340);
         view.bannerAction.getChildren().setAll(getPrometheus);
+    }
+
+    private SetupView stackTab() {
+        SetupView tab = new SetupView(console.stack(), console.getPrometheus(), console.diagnostics());
+        tab.setGetAlertmanager(console.getAlertmanager());
+        return tab;
     }
 
     private void updateGrafanaTooltip() {

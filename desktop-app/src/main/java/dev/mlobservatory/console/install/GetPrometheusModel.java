@@ -1,36 +1,15 @@
 package dev.mlobservatory.console.install;
 
 import dev.mlobservatory.console.concurrent.FxThread;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import okhttp3.OkHttpClient;
 
 /**
- * The "Get Prometheus" button's model: one install of {@link Release#DEFAULT_VERSION} at a time on the executor,
- * its progress and outcome as state (a failure is a line the user reads, never a dialog), Cancel, and once a
- * Prometheus is installed the callback that makes the console look again.
+ * The "Get Prometheus" button's model: a {@link GetReleaseModel} of {@link Tool#PROMETHEUS}, under the name the
+ * console's wiring, the Stack tab and the Explain panel already use.
  */
-public final class GetPrometheusModel {
-
-    private final ScheduledExecutorService executor;
-    private final FxThread fx;
-    private final OkHttpClient http;
-    private final ToolsFolder tools;
-    private final Supplier<String> mirror;
-    private final Runnable installed;
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    /** The install in progress; only the FX thread changes it, {@link #close()} reads it from any. */
-    private volatile PrometheusInstaller current;
+public final class GetPrometheusModel extends GetReleaseModel {
 
     /**
      * @param http a download client ({@link DownloadClient#of})
@@ -39,105 +18,6 @@ public final class GetPrometheusModel {
      */
     public GetPrometheusModel(ScheduledExecutorService executor, FxThread fx, OkHttpClient http, ToolsFolder tools,
                               Supplier<String> mirror, Runnable installed) {
-        this.executor = executor;
-        this.fx = fx;
-        this.http = http;
-        this.tools = tools;
-        this.mirror = mirror;
-        this.installed = installed;
+        super(Tool.PROMETHEUS, executor, fx, http, tools, mirror, installed);
     }
-
-    /** Starts the download, unless one runs. Call on the FX thread. */
-    public void get() {
-        if (current != null) {
-            return;
-        }
-        Release release;
-        try {
-            release = Release.of(Release.DEFAULT_VERSION, Platform.current(), mirror.get());
-        } catch (InstallException e) {
-            fail(e.getMessage());
-            return;
-        } catch (IllegalArgumentException e) {
-            fail("The saved Prometheus mirror cannot be used: " + e.getMessage() + " (prometheus.mirror in "
-                    + "settings.properties).");
-            return;
-        }
-        PrometheusInstaller installer = new PrometheusInstaller(http, tools);
-        current = installer;
-        running.set(true);
-        failed.set(false);
-        progress.set(-1);
-        status.set("Getting Prometheus " + release.version() + " from " + release.mirror().host() + "…");
-        try {
-            executor.execute(() -> install(installer, release));
-        } catch (RejectedExecutionException closing) {
-            current = null; // the console is closing
-        }
-    }
-
-    private void install(PrometheusInstaller installer, Release release) {
-        try {
-            PrometheusInstaller.Result r = installer.install(release, p -> fx.run(() -> {
-                if (current == installer) {
-                    progress.set(p.fraction());
-                    status.set(p.describe());
-                }
-            }));
-            String done = r.reused()
-                    ? "Prometheus " + release.version() + " was already installed in " + r.binary().getParent() + "."
-                    : "Prometheus " + release.version() + " installed in " + r.binary().getParent()
-                    + " (checksum verified).";
-            fx.run(() -> {
-                end(installer, done, false, 1);
-                installed.run();
-            });
-        } catch (InstallException.Cancelled e) {
-            fx.run(() -> end(installer, e.getMessage(), false, 0));
-        } catch (InstallException e) {
-            fx.run(() -> end(installer, e.getMessage(), true, 0));
-        }
-    }
-
-    private void end(PrometheusInstaller installer, String text, boolean failure, double finalProgress) {
-        if (current != installer) {
-            return;
-        }
-        current = null;
-        running.set(false);
-        progress.set(finalProgress);
-        failed.set(failure);
-        status.set(text);
-    }
-
-    private void fail(String text) {
-        failed.set(true);
-        status.set(text);
-    }
-
-    /** Stops the download in progress; nothing is left half-installed. Any thread. */
-    public void cancel() {
-        fx.run(() -> {
-            if (current != null) {
-                current.cancel();
-                status.set("Cancelling…");
-            }
-        });
-    }
-
-    /** For the console's exit: stops a download at once, whatever thread asks. */
-    public void close() {
-        PrometheusInstaller installer = current;
-        if (installer != null) {
-            installer.cancel();
-        }
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
-    /** True when the last attempt failed: its {@link #statusProperty() status} says why. */
-    public ReadOnlyBooleanProperty failedProperty() { return failed.getReadOnlyProperty(); }
-    /** 0…1 while the size is known, -1 (indeterminate) while not. */
-    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
-    /** The progress, the outcome or the failure, in one line; empty before the first attempt. */
-    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 }

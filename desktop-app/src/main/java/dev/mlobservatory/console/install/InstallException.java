@@ -12,9 +12,9 @@ import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
 
 /**
- * Why Prometheus could not be installed, in one line a user can act on: the console shows it as state, the
- * command prints it on stderr. Nothing is left half-installed when one is thrown. The network's and the disk's
- * exceptions are put into words here, in one place.
+ * Why Prometheus or Alertmanager could not be installed, in one line a user can act on: the console shows it as
+ * state, the command prints it on stderr. Nothing is left half-installed when one is thrown. The network's and the
+ * disk's exceptions are put into words here, in one place.
  */
 public class InstallException extends Exception {
 

@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * An operating system and CPU as Prometheus names its release archives ({@code linux-amd64}, {@code darwin-arm64},
- * {@code windows-amd64}, …). A parameter of the download, so a test on Linux can fetch the Windows zip.
+ * An operating system and CPU as the Prometheus project names its release archives ({@code linux-amd64},
+ * {@code darwin-arm64}, {@code windows-amd64}, …). A parameter of the download, so a test on Linux can fetch the
+ * Windows zip.
  *
  * @param os {@code linux}, {@code darwin} or {@code windows}
  * @param arch {@code amd64} or {@code arm64}
@@ -24,13 +25,22 @@ public record Platform(String os, String arch) {
         }
     }
 
-    /** This machine, from {@code os.name} and {@code os.arch}. */
+    /** This machine, from {@code os.name} and {@code os.arch}; an unsupported one is said for Prometheus. */
     public static Platform current() throws InstallException {
-        return of(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+        return current(Tool.PROMETHEUS);
+    }
+
+    /** This machine; an unsupported one is said in one line that names {@code tool}. */
+    public static Platform current(Tool tool) throws InstallException {
+        return of(System.getProperty("os.name", ""), System.getProperty("os.arch", ""), tool);
     }
 
     /** The platform Java's {@code os.name} and {@code os.arch} describe; an unsupported one is said in one line. */
     static Platform of(String osName, String osArch) throws InstallException {
+        return of(osName, osArch, Tool.PROMETHEUS);
+    }
+
+    static Platform of(String osName, String osArch, Tool tool) throws InstallException {
         String name = osName.toLowerCase(Locale.ROOT);
         String os = name.startsWith("linux") ? "linux"
                 : name.startsWith("mac") || name.startsWith("darwin") ? "darwin"
@@ -41,9 +51,9 @@ public record Platform(String os, String arch) {
             default -> null;
         };
         if (os == null || arch == null) {
-            throw new InstallException("Prometheus cannot be downloaded for this machine (" + osName + ", " + osArch
-                    + "): the console gets releases for Linux, macOS and Windows on amd64 or arm64 only. "
-                    + "Install Prometheus yourself and set its path on the Stack tab.");
+            throw new InstallException(tool.displayName() + " cannot be downloaded for this machine (" + osName + ", "
+                    + osArch + "): the console gets releases for Linux, macOS and Windows on amd64 or arm64 only. "
+                    + tool.manualInstall());
         }
         return new Platform(os, arch);
     }

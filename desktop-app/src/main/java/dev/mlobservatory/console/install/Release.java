@@ -4,15 +4,16 @@ import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
- * One Prometheus release archive and where to get it: {@code <mirror>/v<version>/prometheus-<version>.<os>-<arch>
+ * One release archive of a {@link Tool} and where to get it: {@code <mirror>/v<version>/<tool>-<version>.<os>-<arch>
  * .tar.gz} ({@code .zip} on Windows) and, beside it, the release's {@code sha256sums.txt}. A mirror keeps GitHub's
  * layout below its base URL, so a school's mirror or a folder served from a teacher's laptop works the same.
  *
+ * @param tool Prometheus or Alertmanager
  * @param version a release version, {@code 3.5.3} or {@code 3.6.0-rc.0}
  * @param platform whose archive
  * @param mirror the base URL, the part before {@code /v<version>/}
  */
-public record Release(String version, Platform platform, HttpUrl mirror) {
+public record Release(Tool tool, String version, Platform platform, HttpUrl mirror) {
 
     /**
      * The version the console gets: the newest patch we tested of Prometheus 3.5, the long-term-support line, which
@@ -29,8 +30,12 @@ public record Release(String version, Platform platform, HttpUrl mirror) {
     private static final Pattern VERSION = Pattern.compile("\\d{1,4}\\.\\d{1,4}\\.\\d{1,4}(-[0-9A-Za-z.]{1,32})?");
 
     public Release {
+        if (tool == null) {
+            throw new IllegalArgumentException("tool must be given");
+        }
         if (version == null || !VERSION.matcher(version).matches()) {
-            throw new IllegalArgumentException("version must look like 3.5.3, got '" + version + "'");
+            throw new IllegalArgumentException("version must look like " + tool.defaultVersion() + ", got '" + version
+                    + "'");
         }
         if (platform == null) {
             throw new IllegalArgumentException("platform must be given");
@@ -40,14 +45,23 @@ public record Release(String version, Platform platform, HttpUrl mirror) {
         }
     }
 
-    /** @param mirror an http(s) URL, or null/blank for the Prometheus project's own downloads */
+    /**
+     * A Prometheus release.
+     *
+     * @param mirror an http(s) URL, or null/blank for the Prometheus project's own downloads
+     */
     public static Release of(String version, Platform platform, String mirror) {
-        String base = mirror == null || mirror.isBlank() ? DEFAULT_MIRROR : mirror.strip();
+        return of(Tool.PROMETHEUS, version, platform, mirror);
+    }
+
+    /** @param mirror an http(s) URL, or null/blank for {@code tool}'s own downloads */
+    public static Release of(Tool tool, String version, Platform platform, String mirror) {
+        String base = mirror == null || mirror.isBlank() ? tool.defaultMirror() : mirror.strip();
         HttpUrl url = HttpUrl.parse(base.replaceAll("/+$", ""));
         if (url == null) {
             throw new IllegalArgumentException("mirror must be an http:// or https:// URL, got '" + base + "'");
         }
-        return new Release(version, platform, url);
+        return new Release(tool, version, platform, url);
     }
 
     /** The mirror as a person writes it: no trailing slash. */
@@ -55,9 +69,9 @@ public record Release(String version, Platform platform, HttpUrl mirror) {
         return mirror.toString().replaceAll("/+$", "");
     }
 
-    /** {@code prometheus-3.5.3.linux-amd64.tar.gz}, {@code prometheus-3.5.3.windows-amd64.zip}. */
+    /** {@code prometheus-3.5.3.linux-amd64.tar.gz}, {@code alertmanager-0.33.1.windows-amd64.zip}. */
     public String archiveName() {
-        return "prometheus-" + version + "." + platform + (zip() ? ".zip" : ".tar.gz");
+        return tool.name() + "-" + version + "." + platform + (zip() ? ".zip" : ".tar.gz");
     }
 
     boolean zip() {

@@ -112,7 +112,7 @@ final class TarReader {
 
     private byte[] meta(long size) throws IOException {
         if (size > MAX_META) {
-            throw new IOException("a tar extended header of " + size + " bytes: not a Prometheus archive");
+            throw new IOException("a tar extended header of " + size + " bytes: not a release archive");
         }
         byte[] data = in.readNBytes((int) size);
         if (data.length < size) {

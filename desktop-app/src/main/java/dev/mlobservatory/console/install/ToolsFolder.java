@@ -38,13 +38,14 @@ public final class ToolsFolder {
         return dir;
     }
 
-    public Path installDir(String version) {
-        return dir.resolve("prometheus-" + version);
+    /** {@code <tools>/<tool>-<version>}. */
+    public Path installDir(Tool tool, String version) {
+        return dir.resolve(tool.name() + "-" + version);
     }
 
-    /** The binary a complete install of {@code version} has, for {@code platform}. */
-    public Path binary(String version, Platform platform) {
-        return installDir(version).resolve(platform.executable("prometheus"));
+    /** The main binary a complete install of {@code tool} at {@code version} has, for {@code platform}. */
+    public Path binary(Tool tool, String version, Platform platform) {
+        return installDir(tool, version).resolve(platform.executable(tool.name()));
     }
 
     /** An install of a version and its binary, as found on disk. */

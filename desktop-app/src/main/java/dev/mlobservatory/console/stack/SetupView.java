@@ -5,6 +5,8 @@ import dev.mlobservatory.console.env.Environment;
 import dev.mlobservatory.console.env.InstallHelp;
 import dev.mlobservatory.console.install.GetPrometheusModel;
 import dev.mlobservatory.console.install.GetPrometheusView;
+import dev.mlobservatory.console.install.GetReleaseModel;
+import dev.mlobservatory.console.install.GetReleaseView;
 import dev.mlobservatory.console.ui.Controls;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -27,6 +29,8 @@ public final class SetupView extends BorderPane {
     private final StackModel model;
     private final StackSetup setup;
     private final GetPrometheusView getPrometheus;
+    /** Where {@link #setGetAlertmanager} puts its button: below Get Prometheus. */
+    private final VBox getAlertmanager = new VBox();
     private final Label docker = new Label();
     private final Label prometheus = new Label();
     private final Label alertmanager = new Label();
@@ -102,8 +106,11 @@ public final class SetupView extends BorderPane {
             }
         });
 
-        VBox top = new VBox(6, Controls.section("Found on this machine"), found, exitRow, getPrometheus, installHelp,
-                Controls.section("Settings"), settings, portError, Controls.section("Log"));
+        getAlertmanager.setVisible(false);
+        getAlertmanager.managedProperty().bind(getAlertmanager.visibleProperty());
+        VBox top = new VBox(6, Controls.section("Found on this machine"), found, exitRow, getPrometheus,
+                getAlertmanager, installHelp, Controls.section("Settings"), settings, portError,
+                Controls.section("Log"));
         top.setPadding(new Insets(10));
         setTop(top);
         log.getStyleClass().add("log-pane");
@@ -113,6 +120,18 @@ public final class SetupView extends BorderPane {
         setCenter(log);
         BorderPane.setMargin(log, new Insets(0, 10, 10, 10));
         VBox.setVgrow(log, Priority.ALWAYS);
+    }
+
+    /**
+     * Adds the Get Alertmanager button, shown like Get Prometheus's: while the model says none was found, and after a
+     * download for as long as it has something to say. A setter, so the tab is built the same with or without it.
+     */
+    public void setGetAlertmanager(GetReleaseModel model) {
+        GetReleaseView view = new GetReleaseView(model, model.foundProperty().not(), "stack");
+        view.visibleProperty().bind(model.foundProperty().not().or(model.runningProperty())
+                .or(model.statusProperty().isNotEmpty()));
+        getAlertmanager.visibleProperty().bind(view.visibleProperty()); // the slot takes no room while hidden
+        getAlertmanager.getChildren().setAll(view);
     }
 
     private static Label bold(String text) {

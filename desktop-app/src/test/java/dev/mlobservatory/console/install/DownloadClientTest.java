@@ -94,7 +94,7 @@ class DownloadClientTest {
             OkHttpClient http = DownloadClient.of(new OkHttpClient(), Map.of("http_proxy", proxy.url()));
             try {
                 Release release = Release.of(ReleaseMirror.VERSION, Platform.current(), "http://mirror.school.invalid");
-                PrometheusInstaller.Result r = new PrometheusInstaller(http, ToolsFolder.of(home)).install(release, p -> { });
+                ReleaseInstaller.Result r = new ReleaseInstaller(http, ToolsFolder.of(home)).install(release, p -> { });
                 assertThat(r.binary()).isExecutable();
                 assertThat(proxy.requests).hasSize(2);
             } finally {

@@ -54,8 +54,8 @@ class PrometheusInstallerTest {
         return Release.of(ReleaseMirror.VERSION, platform, mirror.url());
     }
 
-    private PrometheusInstaller.Result install(Platform platform) throws InstallException {
-        return new PrometheusInstaller(http, tools).install(release(platform), progress::add);
+    private ReleaseInstaller.Result install(Platform platform) throws InstallException {
+        return new ReleaseInstaller(http, tools).install(release(platform), progress::add);
     }
 
     private static Platform here() throws InstallException {
@@ -82,7 +82,7 @@ class PrometheusInstallerTest {
 
     @Test
     void theTarGzIsVerifiedAndUnpackedIntoToolsWithTheBinariesOnly() throws Exception {
-        PrometheusInstaller.Result r = install(here());
+        ReleaseInstaller.Result r = install(here());
 
         Path dir = home.resolve("tools/prometheus-" + ReleaseMirror.VERSION);
         assertThat(r.reused()).isFalse();
@@ -111,7 +111,7 @@ class PrometheusInstallerTest {
         Path first = install(here()).binary();
         mirror.requests.clear();
 
-        PrometheusInstaller.Result again = install(here());
+        ReleaseInstaller.Result again = install(here());
 
         assertThat(again.reused()).isTrue();
         assertThat(again.binary()).isEqualTo(first);
@@ -120,7 +120,7 @@ class PrometheusInstallerTest {
 
     @Test
     void theWindowsZipIsUnpackedToo() throws Exception {
-        PrometheusInstaller.Result r = install(new Platform("windows", "amd64"));
+        ReleaseInstaller.Result r = install(new Platform("windows", "amd64"));
 
         Path dir = home.resolve("tools/prometheus-" + ReleaseMirror.VERSION);
         assertThat(r.binary()).isEqualTo(dir.resolve("prometheus.exe").toAbsolutePath());
@@ -155,7 +155,7 @@ class PrometheusInstallerTest {
 
     @Test
     void anUnknownVersionIsNamed() throws Exception {
-        assertThatThrownBy(() -> new PrometheusInstaller(http, tools)
+        assertThatThrownBy(() -> new ReleaseInstaller(http, tools)
                 .install(Release.of("9.9.9", here(), mirror.url()), progress::add))
                 .hasMessage("No such version: Prometheus 9.9.9 is not at " + mirror.url() + " (" + mirror.url()
                         + "/v9.9.9/sha256sums.txt answered HTTP 404).");
@@ -186,7 +186,7 @@ class PrometheusInstallerTest {
             port = s.getLocalPort();
         }
         Release release = Release.of(ReleaseMirror.VERSION, here(), "http://127.0.0.1:" + port);
-        assertThatThrownBy(() -> new PrometheusInstaller(http, tools).install(release, progress::add))
+        assertThatThrownBy(() -> new ReleaseInstaller(http, tools).install(release, progress::add))
                 .hasMessage("No network: cannot connect to 127.0.0.1:" + port + " (connection refused).");
         assertThat(toolsContent()).isEmpty();
 
@@ -194,7 +194,7 @@ class PrometheusInstallerTest {
             throw new UnknownHostException(host);
         }).build();
         Release far = Release.of(ReleaseMirror.VERSION, here(), "https://mirror.example.org/prometheus");
-        assertThatThrownBy(() -> new PrometheusInstaller(offline, tools).install(far, progress::add))
+        assertThatThrownBy(() -> new ReleaseInstaller(offline, tools).install(far, progress::add))
                 .hasMessage("No network: cannot find mirror.example.org (offline, or behind a proxy: set "
                         + "https_proxy).");
     }
@@ -202,7 +202,7 @@ class PrometheusInstallerTest {
     @Test
     void cancelMidwayLeavesNothing() throws Exception {
         mirror.mode(ReleaseMirror.Mode.STALLED);
-        PrometheusInstaller installer = new PrometheusInstaller(http, tools);
+        ReleaseInstaller installer = new ReleaseInstaller(http, tools);
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {

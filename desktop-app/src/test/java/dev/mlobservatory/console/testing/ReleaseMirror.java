@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.mlobservatory.api.testing.Tools;
 import dev.mlobservatory.console.install.Platform;
+import dev.mlobservatory.console.install.Tool;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -26,13 +29,15 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A Prometheus release mirror on 127.0.0.1 and a free port, in GitHub's layout ({@code /v<V>/<archive>},
- * {@code /v<V>/sha256sums.txt}), with archives built from the real prometheus binary on the PATH: a tar.gz for this
- * machine (made by the system's tar, so the reader meets a real one) and a Windows zip. The archives are built once
- * per JVM. A {@link Mode} makes it misbehave as mirrors do. Close it at the test's end.
+ * A Prometheus (or Alertmanager) release mirror on 127.0.0.1 and a free port, in GitHub's layout
+ * ({@code /v<V>/<archive>}, {@code /v<V>/sha256sums.txt}), with archives built from the real prometheus (or
+ * alertmanager) binary the tests find: a tar.gz for this machine (made by the system's tar, so the reader meets a
+ * real one) and a Windows zip. The archives are built once per tool and JVM. A {@link Mode} makes it misbehave as
+ * mirrors do. Close it at the test's end.
  */
 public final class ReleaseMirror implements AutoCloseable {
 
+    /** The Prometheus version served; an Alertmanager mirror serves {@link Tool#ALERTMANAGER_VERSION}. */
     public static final String VERSION = "3.5.3";
 
     /** How the mirror answers. */
@@ -49,7 +54,7 @@ public final class ReleaseMirror implements AutoCloseable {
         STALLED
     }
 
-    private static Path built;
+    private static final Map<Tool, Path> BUILT = new HashMap<>();
 
     private final Path root;
     private final HttpServer server;
@@ -63,8 +68,13 @@ public final class ReleaseMirror implements AutoCloseable {
     /** Paths asked for, in order. */
     public final List<String> requests = new CopyOnWriteArrayList<>();
 
+    /** A Prometheus mirror. */
     public ReleaseMirror() throws IOException {
-        root = layout();
+        this(Tool.PROMETHEUS);
+    }
+
+    public ReleaseMirror(Tool tool) throws IOException {
+        root = layout(tool);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.setExecutor(threads);
         // A handler that throws makes the server drop the connection: how TRUNCATED cuts a body short.
@@ -85,9 +95,19 @@ public final class ReleaseMirror implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The archive this mirror has for {@code platform}, as served. */
+    /** The Prometheus archive a Prometheus mirror has for {@code platform}, as served. */
     public static String archiveName(Platform platform) {
-        return "prometheus-" + VERSION + "." + platform + (platform.windows() ? ".zip" : ".tar.gz");
+        return archiveName(Tool.PROMETHEUS, platform);
+    }
+
+    /** The archive a mirror of {@code tool} has for {@code platform}, as served. */
+    public static String archiveName(Tool tool, Platform platform) {
+        return tool.name() + "-" + version(tool) + "." + platform + (platform.windows() ? ".zip" : ".tar.gz");
+    }
+
+    /** The version a mirror of {@code tool} serves. */
+    public static String version(Tool tool) {
+        return tool == Tool.PROMETHEUS ? VERSION : tool.defaultVersion();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -150,43 +170,48 @@ public final class ReleaseMirror implements AutoCloseable {
 
     // --- the archives, built once --------------------------------------------------------------------------
 
-    /** The mirror's folder; skips the test locally without prometheus, fails it on CI. */
-    private static synchronized Path layout() throws IOException {
+    /** The mirror's folder; skips the test locally without the tool's binary, fails it on CI. */
+    private static synchronized Path layout(Tool tool) throws IOException {
+        Path built = BUILT.get(tool);
         if (built != null) {
             return built;
         }
-        String prometheus = Tools.require("prometheus");
+        // The real main binary (a release's is what runs); the helper (promtool, amtool) a script that says its name.
+        String main = tool == Tool.PROMETHEUS ? Tools.require("prometheus") : Tools.alertmanager().path();
+        String name = tool.name();
+        String helper = tool.binaries().get(1);
+        String version = version(tool);
         String tar = Tools.require("tar");
         Path dir = Files.createTempDirectory("release-mirror-");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
-        Path release = Files.createDirectories(dir.resolve("v" + VERSION));
+        Path release = Files.createDirectories(dir.resolve("v" + version));
         Platform here;
         try {
             here = Platform.current();
         } catch (Exception e) {
             throw new IllegalStateException("the tests need a machine Prometheus publishes releases for", e);
         }
-        // The official tar.gz for this machine: prometheus-<V>.<os>-<arch>/ with the binaries and the papers.
+        // The official tar.gz for this machine: <tool>-<V>.<os>-<arch>/ with the binaries and the papers.
         Path stage = dir.resolve("stage");
-        String top = "prometheus-" + VERSION + "." + here;
+        String top = name + "-" + version + "." + here;
         Path folder = Files.createDirectories(stage.resolve(top));
-        Files.copy(Path.of(prometheus), folder.resolve("prometheus"));
-        Files.writeString(folder.resolve("promtool"), "#!/bin/sh\necho 'promtool, version " + VERSION + "'\n");
-        Files.setPosixFilePermissions(folder.resolve("promtool"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.copy(Path.of(main), folder.resolve(name));
+        Files.writeString(folder.resolve(helper), "#!/bin/sh\necho '" + helper + ", version " + version + "'\n");
+        Files.setPosixFilePermissions(folder.resolve(helper), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.writeString(folder.resolve("LICENSE"), "Apache License 2.0\n");
         Files.writeString(folder.resolve("NOTICE"), "The Prometheus systems and service monitoring server\n");
-        Files.writeString(folder.resolve("prometheus.yml"), "global: {}\n"); // in the release, not needed by us
-        Path tarGz = release.resolve(archiveName(here));
+        Files.writeString(folder.resolve(name + ".yml"), "global: {}\n"); // in the release, not needed by us
+        Path tarGz = release.resolve(archiveName(tool, here));
         run(tar, "--use-compress-program=gzip -1", "-cf", tarGz.toString(), "-C", stage.toString(), top);
         // The Windows zip, with the same Linux binary as prometheus.exe: what counts is the layout.
         Platform windows = new Platform("windows", "amd64");
-        Path zip = release.resolve(archiveName(windows));
-        String zipTop = "prometheus-" + VERSION + "." + windows + "/";
+        Path zip = release.resolve(archiveName(tool, windows));
+        String zipTop = name + "-" + version + "." + windows + "/";
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             out.setLevel(Deflater.BEST_SPEED);
             out.putNextEntry(new ZipEntry(zipTop));
-            for (String[] entry : List.of(new String[] {"prometheus.exe", prometheus},
-                    new String[] {"promtool.exe", folder.resolve("promtool").toString()},
+            for (String[] entry : List.of(new String[] {name + ".exe", main},
+                    new String[] {helper + ".exe", folder.resolve(helper).toString()},
                     new String[] {"LICENSE", folder.resolve("LICENSE").toString()})) {
                 out.putNextEntry(new ZipEntry(zipTop + entry[0]));
                 Files.copy(Path.of(entry[1]), out);
@@ -196,14 +221,16 @@ public final class ReleaseMirror implements AutoCloseable {
         deleteTree(stage);
         // sha256sums.txt as the release has it: one line per archive, "<hex>  <name>".
         StringBuilder sums = new StringBuilder();
-        sums.append("0".repeat(64)).append("  prometheus-").append(VERSION).append(".netbsd-386.tar.gz\n");
+        sums.append("0".repeat(64)).append("  ").append(name).append("-").append(version)
+                .append(".netbsd-386.tar.gz\n");
         for (Path archive : List.of(tarGz, zip)) {
             sums.append(sha256(archive)).append("  ").append(archive.getFileName()).append('\n');
         }
         // Listed, but its file is missing: a mirror that lacks one platform's archive.
-        sums.append("1".repeat(64)).append("  prometheus-").append(VERSION).append(".darwin-arm64.tar.gz\n");
+        sums.append("1".repeat(64)).append("  ").append(name).append("-").append(version)
+                .append(".darwin-arm64.tar.gz\n");
         Files.writeString(release.resolve("sha256sums.txt"), sums.toString());
-        built = dir;
+        BUILT.put(tool, dir);
         return dir;
     }
 

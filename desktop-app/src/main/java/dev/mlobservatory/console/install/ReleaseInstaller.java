@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
@@ -24,13 +25,13 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Gets one Prometheus release into the tools folder: reads the release's {@code sha256sums.txt}, downloads the
- * archive into a {@code .partial-} folder, checks its SHA-256, unpacks the binaries there and moves the finished
- * folder into place in one step. Whatever fails or is cancelled, the {@code .partial-} folder goes and nothing else
- * changed. Blocking: run it on a background thread; {@link #cancel()} may come from any thread. One install per
- * instance.
+ * Gets one release of a {@link Tool} (Prometheus, Alertmanager) into the tools folder: reads the release's
+ * {@code sha256sums.txt}, downloads the archive into a {@code .partial-} folder, checks its SHA-256, unpacks the
+ * binaries there and moves the finished folder into place in one step. Whatever fails or is cancelled, the
+ * {@code .partial-} folder goes and nothing else changed. Blocking: run it on a background thread; {@link #cancel()}
+ * may come from any thread. One install per instance.
  */
-public final class PrometheusInstaller {
+public final class ReleaseInstaller {
 
     /** How often progress is reported while bytes arrive: often enough for a bar, rarely enough for the FX thread. */
     private static final long REPORT_NANOS = 100_000_000L;
@@ -41,7 +42,7 @@ public final class PrometheusInstaller {
     /**
      * The outcome.
      *
-     * @param binary the installed {@code prometheus} (absolute)
+     * @param binary the installed main binary, {@code prometheus} or {@code alertmanager} (absolute)
      * @param reused true when a complete install of that version was already there
      */
     public record Result(Path binary, boolean reused) {
@@ -58,7 +59,7 @@ public final class PrometheusInstaller {
     private volatile Call call;
 
     /** @param http a client for downloads ({@link DownloadClient#of}) */
-    public PrometheusInstaller(OkHttpClient http, ToolsFolder tools) {
+    public ReleaseInstaller(OkHttpClient http, ToolsFolder tools) {
         this.http = http;
         this.tools = tools;
     }
@@ -73,14 +74,15 @@ public final class PrometheusInstaller {
     }
 
     public Result install(Release release, Consumer<Progress> progress) throws InstallException {
-        Path binary = tools.binary(release.version(), release.platform()).toAbsolutePath();
+        Tool tool = release.tool();
+        Path binary = tools.binary(tool, release.version(), release.platform()).toAbsolutePath();
         if (complete(binary)) {
             return new Result(binary, true);
         }
         tools.sweepLeftovers();
         Path partial = null;
         try {
-            partial = tools.partial("prometheus-" + release.version());
+            partial = tools.partial(tool.name() + "-" + release.version());
             progress.accept(Progress.of(Progress.Step.CHECKSUMS));
             String expected = expectedChecksum(release);
             Path archive = partial.resolve(release.archiveName());
@@ -93,20 +95,26 @@ public final class PrometheusInstaller {
             progress.accept(Progress.of(Progress.Step.UNPACKING));
             Path unpacked = partial.resolve("unpacked");
             Platform p = release.platform();
-            Set<String> written = Archives.extract(archive, release.zip(), unpacked,
-                    Set.of(p.executable("prometheus"), p.executable("promtool"), "LICENSE", "NOTICE"), () -> cancelled);
-            if (!written.contains(p.executable("prometheus"))) {
-                throw new InstallException(release.archiveName() + " from " + release.mirrorText() + " has no "
-                        + p.executable("prometheus") + " inside: not a Prometheus release; nothing was installed.");
+            Set<String> executables = new HashSet<>();
+            for (String b : tool.binaries()) {
+                executables.add(p.executable(b));
             }
-            for (String tool : written) {
-                if (tool.startsWith("prom")) {
-                    Archives.makeExecutable(unpacked.resolve(tool));
+            Set<String> keep = new HashSet<>(executables);
+            keep.addAll(Set.of("LICENSE", "NOTICE"));
+            Set<String> written = Archives.extract(archive, release.zip(), unpacked, keep, () -> cancelled);
+            if (!written.contains(p.executable(tool.name()))) {
+                throw new InstallException(release.archiveName() + " from " + release.mirrorText() + " has no "
+                        + p.executable(tool.name()) + " inside: not " + tool.withArticle() + " release; nothing was "
+                        + "installed.");
+            }
+            for (String file : written) {
+                if (executables.contains(file)) {
+                    Archives.makeExecutable(unpacked.resolve(file));
                 }
             }
             Files.deleteIfExists(archive); // the disk space back before the move, not after
             checkCancelled();
-            return moveIntoPlace(unpacked, binary);
+            return moveIntoPlace(unpacked, binary, tool);
         } catch (IOException e) {
             throw cancelled ? new InstallException.Cancelled() : InstallException.local(e, tools.dir());
         } finally {
@@ -125,7 +133,7 @@ public final class PrometheusInstaller {
         return Files.isRegularFile(binary) && Files.isExecutable(binary);
     }
 
-    private Result moveIntoPlace(Path unpacked, Path binary) throws IOException, InstallException {
+    private Result moveIntoPlace(Path unpacked, Path binary, Tool tool) throws IOException, InstallException {
         Path target = binary.getParent();
         try {
             Files.move(unpacked, target, StandardCopyOption.ATOMIC_MOVE);
@@ -135,8 +143,8 @@ public final class PrometheusInstaller {
                 return new Result(binary, true); // another console finished the same install first
             }
             if (Files.exists(target)) {
-                throw new InstallException(target + " exists but holds no usable prometheus: remove that folder and "
-                        + "try again.");
+                throw new InstallException(target + " exists but holds no usable " + tool.name() + ": remove that "
+                        + "folder and try again.");
             }
             throw e;
         }
@@ -146,8 +154,9 @@ public final class PrometheusInstaller {
         HttpUrl url = release.checksumsUrl();
         String text;
         try (Response r = execute(url)) {
-            ResponseBody body = body(r, release, "a list of checksums", "No such version: Prometheus "
-                    + release.version() + " is not at " + release.mirrorText() + " (" + url + " answered HTTP 404).");
+            ResponseBody body = body(r, release, "a list of checksums", "No such version: "
+                    + release.tool().displayName() + " " + release.version() + " is not at " + release.mirrorText()
+                    + " (" + url + " answered HTTP 404).");
             try (InputStream in = body.byteStream()) {
                 byte[] bytes = in.readNBytes((int) MAX_CHECKSUMS + 1);
                 if (bytes.length > MAX_CHECKSUMS) {
@@ -171,7 +180,8 @@ public final class PrometheusInstaller {
         if (!anyLine) {
             throw notAMirror(release, url + " holds no SHA-256 checksums");
         }
-        throw new InstallException("Prometheus " + release.version() + " has no release for " + release.platform()
+        throw new InstallException(release.tool().displayName() + " " + release.version() + " has no release for "
+                + release.platform()
                 + " at " + release.mirrorText() + " (its sha256sums.txt lists no " + release.archiveName() + ").");
     }
 
@@ -182,8 +192,8 @@ public final class PrometheusInstaller {
         long bytes = 0;
         long total = -1;
         try (Response r = execute(url)) {
-            ResponseBody body = body(r, release, "an archive", "Prometheus " + release.version()
-                    + " has no release for " + release.platform() + " at " + url + " (HTTP 404).");
+            ResponseBody body = body(r, release, "an archive", release.tool().displayName() + " "
+                    + release.version() + " has no release for " + release.platform() + " at " + url + " (HTTP 404).");
             total = body.contentLength();
             long start = System.nanoTime();
             long reported = start - REPORT_NANOS; // the first bytes show at once: the download has begun
@@ -277,7 +287,8 @@ public final class PrometheusInstaller {
     }
 
     private static InstallException notAMirror(Release release, String what) {
-        return new InstallException(release.mirrorText() + " is not a Prometheus release mirror: " + what + ".");
+        return new InstallException(release.mirrorText() + " is not " + release.tool().withArticle()
+                + " release mirror: " + what + ".");
     }
 
     private static double speed(long bytes, long startNanos, long nowNanos) {
