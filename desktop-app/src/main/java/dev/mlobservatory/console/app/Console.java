@@ -33,7 +33,6 @@ import dev.mlobservatory.console.targets.TargetsModel;
 import dev.mlobservatory.console.traffic.TrafficModel;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -55,7 +54,6 @@ public final class Console implements AutoCloseable {
     private final StackSetup setup;
     private final GetPrometheusModel getPrometheus;
     private final GetReleaseModel getAlertmanager;
-    private final ToolsFolder tools;
     private final FxThread fx;
     private final StackModel stack;
     private final StackHealth health;
@@ -85,15 +83,16 @@ public final class Console implements AutoCloseable {
         sweepLeftovers(home);
         StackFiles files = StackFiles.locate(home);
         StackLog stackLog = new StackLog(fx);
-        this.tools = ToolsFolder.of(home);
+        ToolsFolder tools = ToolsFolder.of(home);
         this.setup = new StackSetup(executor, fx, files, stackLog, tools);
         this.getPrometheus = new GetPrometheusModel(executor, fx, DownloadClient.of(http, System.getenv()), tools,
                 () -> settings.getString("prometheus.mirror", ""), setup::probe);
         this.getAlertmanager = new GetReleaseModel(Tool.ALERTMANAGER, executor, fx, DownloadClient.of(http,
                 System.getenv()), tools, () -> settings.getString(Tool.ALERTMANAGER.mirrorSetting(), ""),
-                this::alertmanagerInstalled);
-        // Until the Environment knows Alertmanager (issue 16), found means downloaded: looked for after each probe.
-        setup.environmentProperty().addListener((o, a, env) -> lookForAlertmanager());
+                setup::probe);
+        // Found by the probe (the path set, the tools folder, the PATH): the button is offered only when none is.
+        setup.environmentProperty().addListener((o, a, env) ->
+                getAlertmanager.foundProperty().set(env != null && env.alertmanagerUsable()));
         this.loadgen = new ConsoleLoadgen(() -> settings.getPort("port.loadgen", ConsoleLoadgen.DEFAULT_DOCKER_PORT));
         // ReceiverEndpoint.NONE until the console's webhook receiver (console.notify) is wired in here.
         this.stack = new StackModel(executor, fx, children, home, http, setup, stackLog, loadgen, ReceiverEndpoint.NONE);
@@ -129,23 +128,6 @@ public final class Console implements AutoCloseable {
                 new ReportInputsReader(setup, stack, traffic, chaos, version()));
         report.followQueries(query.history());
         restoreSettings();
-    }
-
-    private void alertmanagerInstalled() {
-        setup.probe();
-        lookForAlertmanager();
-    }
-
-    /** Tells the Get Alertmanager button whether the tools folder has one; the listing runs off the FX thread. */
-    private void lookForAlertmanager() {
-        try {
-            executor.execute(() -> {
-                boolean found = !tools.installedAlertmanagers().isEmpty();
-                fx.run(() -> getAlertmanager.foundProperty().set(found));
-            });
-        } catch (RejectedExecutionException closing) {
-            // the console is closing: nothing left to offer
-        }
     }
 
     /** The version the jar's manifest states, or "(development build)" when run from the classes. */
