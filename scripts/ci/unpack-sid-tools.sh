@@ -19,7 +19,19 @@ for p in "${packages[@]}"; do
   [ -e "$dest/.unpacked-$p" ] || have_all=false
 done
 if $have_all; then
-  echo "$dest/usr/bin"
+  # Debian's Alertmanager reads its notification templates from a fixed path, /usr/share/prometheus/alertmanager
+# (its patch replaces the templates built into upstream's binary), and will not start without default.tmpl there.
+# Put the unpacked ones there when that folder is missing and we may write it (CI runs as root); never replace an
+# installed package's files.
+templates=/usr/share/prometheus/alertmanager
+if [ -d "$dest$templates" ] && [ ! -e "$templates/default.tmpl" ]; then
+  if mkdir -p "$templates" 2>/dev/null && cp -r "$dest$templates/." "$templates/"; then
+    echo "unpack-sid-tools: copied Alertmanager's templates to $templates (Debian's binary reads them only there)" >&2
+  else
+    echo "unpack-sid-tools: Alertmanager needs $templates/default.tmpl; as root: cp -r $dest$templates/. $templates/" >&2
+  fi
+fi
+echo "$dest/usr/bin"
   exit 0
 fi
 
@@ -47,4 +59,5 @@ for p in "${packages[@]}"; do
   basename "$deb" > "$dest/.unpacked-$p"
   rm -f "$deb"
 done
+place_alertmanager_templates
 echo "$dest/usr/bin"
