@@ -15,6 +15,7 @@ import dev.mlobservatory.console.query.QueryModel;
 import dev.mlobservatory.console.report.ReportCollector;
 import dev.mlobservatory.console.report.ReportModel;
 import dev.mlobservatory.console.settings.ConsoleSettings;
+import dev.mlobservatory.console.silence.SilencesModel;
 import dev.mlobservatory.console.stack.ChildProcesses;
 import dev.mlobservatory.console.stack.DataDirs;
 import dev.mlobservatory.console.stack.Diagnostics;
@@ -31,6 +32,7 @@ import dev.mlobservatory.console.traffic.TrafficModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ScheduledExecutorService;
+import javafx.beans.property.SimpleStringProperty;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +67,7 @@ public final class Console implements AutoCloseable {
     private final Diagnostics diagnostics;
     private final ConsoleLoadgen loadgen;
     private final ReportModel report;
+    private final SilencesModel silences;
 
     public Console(Path home, FxThread fx) {
         this(home, fx, null);
@@ -90,6 +93,10 @@ public final class Console implements AutoCloseable {
         this.targets = new TargetsModel(executor, fx, stack.prometheusProperty());
         this.query = new QueryModel(executor, fx, stack.prometheusProperty(), home.resolve("query-history.txt"));
         this.explain = new ExplainModel(executor, fx, stack.prometheusProperty());
+        // Wired by the integrator to stack.alertmanagerProperty() (branch amstack). Until then only an Alertmanager
+        // started by hand and named with -Dobservatory.alertmanager=http://127.0.0.1:9093 is followed.
+        this.silences = new SilencesModel(executor, fx, http,
+                new SimpleStringProperty(System.getProperty("observatory.alertmanager")));
         alerts.explainAbsence(stack.prometheusAbsenceProperty());
         targets.explainAbsence(stack.prometheusAbsenceProperty());
         query.explainAbsence(stack.prometheusAbsenceProperty());
@@ -170,6 +177,7 @@ public final class Console implements AutoCloseable {
         targets.start();
         query.start();
         explain.start();
+        silences.start();
         if (live != null) {
             live.start();
         }
@@ -185,6 +193,7 @@ public final class Console implements AutoCloseable {
         targets.stop();
         query.stop();
         explain.stop();
+        silences.stop();
         if (live != null) {
             live.stop();
         }
@@ -217,4 +226,5 @@ public final class Console implements AutoCloseable {
     public String dashboardUid() { return dashboardUid; }
     public Diagnostics diagnostics() { return diagnostics; }
     public ReportModel report() { return report; }
+    public SilencesModel silences() { return silences; }
 }
