@@ -10,7 +10,6 @@ import dev.mlobservatory.console.testing.LiveStack;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,15 +154,5 @@ class AlertmanagerClientLiveTest {
         AlertmanagerClient nowhere = new AlertmanagerClient("http://127.0.0.1:" + Ports.any(), HTTP);
         assertThatThrownBy(nowhere::silences).isInstanceOf(UnreachableException.class)
                 .hasMessageMatching("Alertmanager at http://127\\.0\\.0\\.1:\\d+ is not reachable \\(connection refused\\)");
-    }
-
-    @Test
-    void aLabelMapIsMatchedAsAlertmanagerDoes() {
-        Map<String, String> labels = Map.of("alertname", "APIDown", "severity", "critical");
-        assertThat(Matcher.equal("alertname", "APIDown").matches(labels)).isTrue();
-        assertThat(new Matcher("severity", Matcher.Op.NOT_EQUAL, "warning").matches(labels)).isTrue();
-        assertThat(new Matcher("alertname", Matcher.Op.REGEX, "API.*").matches(labels)).isTrue();
-        assertThat(new Matcher("alertname", Matcher.Op.REGEX, "API").matches(labels)).as("whole value").isFalse();
-        assertThat(new Matcher("job", Matcher.Op.NOT_REGEX, "api").matches(labels)).as("missing is empty").isTrue();
     }
 }
