@@ -53,6 +53,7 @@ public final class SilenceDialog {
         stage.show();
         stage.sizeToScene();
         stage.toFront();
+        form.comment.requestFocus();
     }
 
     /** True while the dialog is open. */

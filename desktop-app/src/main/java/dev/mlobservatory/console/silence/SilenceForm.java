@@ -17,6 +17,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -55,6 +56,8 @@ final class SilenceForm extends VBox {
                 + "until the silence ends. Prometheus still evaluates the rule: the alert still fires.");
         intro.setWrapText(true);
         intro.getStyleClass().add(Styles.TEXT_MUTED);
+        // Wrapped text keeps all its lines when the error line appears: the window grows instead.
+        intro.setMinHeight(Region.USE_PREF_SIZE);
 
         rows.setId("silence-matchers");
         addRow.setId("silence-add-matcher");
@@ -84,6 +87,7 @@ final class SilenceForm extends VBox {
 
         error.setId("silence-form-error");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.getStyleClass().add(Styles.DANGER);
         error.setVisible(false);
         error.managedProperty().bind(error.visibleProperty());
@@ -128,6 +132,8 @@ final class SilenceForm extends VBox {
         comment.clear();
         showError("");
         submit.setDisable(false);
+        // The one field the form cannot fill in: the why.
+        comment.requestFocus();
     }
 
     private void addRow(Map.Entry<String, String> label) {
@@ -186,6 +192,9 @@ final class SilenceForm extends VBox {
     private void showError(String text) {
         error.setText(text);
         error.setVisible(!text.isEmpty());
+        if (getScene() != null && getScene().getWindow() != null) {
+            getScene().getWindow().sizeToScene();
+        }
     }
 
     /** One matcher: label name, operator, value, and a button to drop it. */

@@ -13,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -104,10 +105,17 @@ public final class SilencesView extends BorderPane {
             facts.setWrapText(true);
             facts.getStyleClass().add(Styles.TEXT_MUTED);
             expire.getStyleClass().add(Styles.DANGER);
+            expire.setMinWidth(Region.USE_PREF_SIZE);
             expire.setTooltip(new Tooltip("End this silence now: its alerts notify again"));
             VBox text = new VBox(2, matchers, facts);
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMaxWidth(Double.MAX_VALUE);
+            // A list cell sizes its graphic from preferred widths: given the room the list leaves beside the button,
+            // long matchers wrap onto a second line instead of ending in "…" (presenter mode).
+            for (Label l : new Label[] {matchers, facts}) {
+                l.prefWidthProperty().bind(list.widthProperty().subtract(expire.widthProperty()).subtract(48));
+                l.setMinHeight(Region.USE_PREF_SIZE);
+            }
             box = new HBox(10, text, expire);
             box.setAlignment(Pos.CENTER_LEFT);
             setPrefWidth(0);
