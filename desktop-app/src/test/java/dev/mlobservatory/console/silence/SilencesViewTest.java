@@ -208,6 +208,35 @@ class SilencesViewTest {
         assertThat(fx(() -> robot.lookup("#silence-new").queryButton().isDisabled())).isTrue();
     }
 
+    @Test
+    void aLongSilenceReadsWholeInPresenterType() throws Exception {
+        AlertmanagerClient client = new AlertmanagerClient(am.url, HTTP);
+        Instant now = Instant.now();
+        String id = client.create(List.of(Matcher.equal("alertname", "PresenterDemo"),
+                Matcher.equal("instance", "127.0.0.1:8080"), Matcher.equal("job", "ml-api"),
+                Matcher.equal("severity", "critical"), Matcher.equal("model_version", "v2")), now,
+                now.plusSeconds(600), "maria", "the whole class reads this line");
+        fx(() -> {
+            Theme.apply(stage.getScene(), false, true);
+            return null;
+        });
+        String button = "#silence-expire-" + SilencesModel.shortId(id);
+        LiveStack.await("its row", 20, () -> fx(() -> stage.getScene().getRoot().lookup(button) != null));
+
+        List<String> cut = fx(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            return stage.getScene().getRoot().lookupAll("#silences-list .label").stream()
+                    .map(n -> (Label) n)
+                    .filter(l -> l.isVisible() && l.getText() != null && !l.getText().isEmpty())
+                    .filter(l -> l.lookup(".text") instanceof javafx.scene.text.Text shown
+                            && !shown.getText().equals(l.getText()))
+                    .map(Label::getText).toList();
+        });
+        assertThat(cut).as("labels shortened with …").isEmpty();
+        client.expire(id);
+    }
+
     /** True when a showing label of the window reads {@code text} (or starts with it). */
     private boolean lookupText(String text) {
         return stage.getScene().getRoot().lookupAll(".label").stream().filter(Node::isVisible)
