@@ -1,5 +1,6 @@
 package dev.mlobservatory.console.silence;
 
+import dev.mlobservatory.console.ui.Theme;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.scene.Scene;
@@ -48,7 +49,9 @@ public final class SilenceDialog {
         }
         Window parent = owner.get();
         if (parent != null && parent.getScene() != null && parent.getScene().getRoot() != null) {
+            // The window's type size (presenter mode), and a width to match.
             form.setStyle(parent.getScene().getRoot().getStyle());
+            form.setPrefWidth(SilenceForm.WIDTH_EM * Theme.fontSize(parent.getScene()).get());
         }
         stage.show();
         stage.sizeToScene();

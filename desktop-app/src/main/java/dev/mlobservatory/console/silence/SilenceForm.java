@@ -1,6 +1,7 @@
 package dev.mlobservatory.console.silence;
 
 import atlantafx.base.theme.Styles;
+import dev.mlobservatory.console.ui.Theme;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,9 @@ final class SilenceForm extends VBox {
     /** The durations a class needs, one click each; anything else is typed. */
     static final List<Duration> CHOICES = List.of(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1));
 
+    /** The form's width in ems: 560 px at the normal type size, wider in presenter type. */
+    static final double WIDTH_EM = 43;
+
     private final SilencesModel model;
     final VBox rows = new VBox(6);
     final Button addRow = new Button("+ Matcher");
@@ -48,7 +52,7 @@ final class SilenceForm extends VBox {
         setId("silence-form");
         setSpacing(10);
         setPadding(new Insets(14));
-        setPrefWidth(560);
+        setPrefWidth(WIDTH_EM * Theme.NORMAL_PX);
 
         Label title = new Label("New silence");
         title.getStyleClass().add(Styles.TITLE_4);
@@ -214,6 +218,10 @@ final class SilenceForm extends VBox {
             op.getItems().setAll(Matcher.Op.values());
             op.setValue(Matcher.Op.EQUAL);
             op.setTooltip(new Tooltip("=  equals   !=  differs   =~  matches the regex   !~  does not match it"));
+            // The operator and the drop button never give way (a squeezed combo shows no operator at all): the
+            // text fields do.
+            op.setMinWidth(Region.USE_PREF_SIZE);
+            remove.setMinWidth(Region.USE_PREF_SIZE);
             value.setText(labelValue);
             value.setPromptText("value");
             HBox.setHgrow(value, Priority.ALWAYS);

@@ -209,6 +209,22 @@ class SilencesViewTest {
     }
 
     @Test
+    void theFormReadsWholeInPresenterType() {
+        List<String> squeezed = fx(() -> {
+            Theme.apply(stage.getScene(), false, true);
+            dialog.openFor(Map.of("alertname", "APIDown", "instance", "127.0.0.1:8080", "job", "ml-api",
+                    "severity", "critical"));
+            dialog.form().getScene().getRoot().applyCss();
+            dialog.form().getScene().getRoot().layout();
+            return dialog.form().rows.getChildren().stream().map(n -> (SilenceForm.MatcherRow) n)
+                    .filter(r -> r.op.getWidth() < r.op.prefWidth(-1) - 0.5 || r.remove.getWidth() < r.remove.prefWidth(-1) - 0.5)
+                    .map(r -> r.name.getText()).toList();
+        });
+        assertThat(squeezed).as("rows whose operator or drop button is squeezed").isEmpty();
+        assertThat(fx(() -> dialog.form().getWidth())).isGreaterThan(700);
+    }
+
+    @Test
     void aLongSilenceReadsWholeInPresenterType() throws Exception {
         AlertmanagerClient client = new AlertmanagerClient(am.url, HTTP);
         Instant now = Instant.now();
