@@ -161,7 +161,8 @@ public final class SilencesModel {
 
     /**
      * Silences alerts matching {@code matchers} for {@code duration} from now. Checked here first (a bad form never
-     * reaches Alertmanager); the returned future completes, on the FX thread, with the outcome, also shown as state.
+     * reaches Alertmanager, and its outcome, at once, is only the caller's); else the returned future completes, on
+     * the FX thread, with Alertmanager's outcome, also shown as state.
      */
     public CompletableFuture<Outcome> create(List<Matcher> matchers, Duration duration, String comment,
                                              String createdBy) {
@@ -169,7 +170,8 @@ public final class SilencesModel {
         try {
             request = new SilenceRequest(matchers, duration, comment, createdBy);
         } catch (IllegalArgumentException e) {
-            return done(new Outcome(false, e.getMessage()));
+            // The form's to show, where it was typed: the list's status line reports what reached Alertmanager.
+            return CompletableFuture.completedFuture(new Outcome(false, e.getMessage()));
         }
         return command(am -> {
             Instant start = Instant.now();

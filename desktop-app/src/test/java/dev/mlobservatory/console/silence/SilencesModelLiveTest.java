@@ -123,6 +123,7 @@ class SilencesModelLiveTest {
                 Duration.ofMinutes(5), "", "maria"));
         assertThat(noComment).isEqualTo(new SilencesModel.Outcome(false,
                 "Write a comment: why this alert is silenced (it shows in the list)."));
+        assertThat(fx.read(() -> model.outcomeProperty().get())).as("the form's to show, not the list's").isNull();
 
         SilencesModel.Outcome badRegex = outcome(model.create(List.of(new Matcher("job", Matcher.Op.REGEX, "api(")),
                 Duration.ofMinutes(5), "demo", "maria"));
