@@ -1,7 +1,11 @@
 package dev.mlobservatory.console.alerts;
 
 import atlantafx.base.theme.Styles;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -34,12 +38,18 @@ final class AlertDetail extends ScrollPane {
     private final Label expression = new Label();
     final Button openInPromQL = new Button("Open in PromQL");
     final Button explain = new Button("Explain");
+    final Button silence = new Button("Silence…");
+    /** "Silenced by maria until 10:42 ('demo'): no notification will be sent."; hidden when not silenced. */
+    private final Label silenced = new Label();
     private final VBox content;
     private final ChangeListener<LiveComparison> comparisonChanged = (o, a, c) -> showComparison(c);
 
     private AlertItem shown;
     private Consumer<String> onOpen = promql -> { };
     private Consumer<String> onExplain = promql -> { };
+    private Consumer<Map<String, String>> onSilence;
+    private Function<Map<String, String>, String> silenceNote = labels -> "";
+    private Observable silencesChanged;
 
     AlertDetail() {
         setId("alert-detail");
@@ -81,13 +91,24 @@ final class AlertDetail extends ScrollPane {
         explain.setTooltip(new Tooltip("Show this expression on the PromQL tab as a tree: each part, what it does and "
                 + "its value now (needs Prometheus 3)"));
         explain.setMinWidth(Region.USE_PREF_SIZE);
+        silence.setId("alert-detail-silence");
+        silence.setTooltip(new Tooltip("Mute this alert's notifications in Alertmanager for a while (the rule still "
+                + "fires here)"));
+        silence.setMinWidth(Region.USE_PREF_SIZE);
+        // Hidden until the window wires silences in (an Alerts tab without Alertmanager has no use for it).
+        silence.setVisible(false);
+        silence.managedProperty().bind(silence.visibleProperty());
+        silenced.setId("alert-detail-silenced");
+        silenced.getStyleClass().addAll("silenced", Styles.WARNING);
+        silenced.managedProperty().bind(silenced.textProperty().isNotEmpty());
+        silenced.visibleProperty().bind(silenced.textProperty().isNotEmpty());
         // Side by side when there is room, one under the other in a narrow pane.
-        FlowPane actions = new FlowPane(8, 6, openInPromQL, explain);
+        FlowPane actions = new FlowPane(8, 6, openInPromQL, explain, silence);
         expression.setId("alert-detail-expression");
         expression.getStyleClass().add("expression");
 
         // The comparison before the description: in presenter mode it is what shows without scrolling.
-        content = new VBox(8, name, facts, summary, comparisonBox, description, expressionTitle, expression,
+        content = new VBox(8, name, facts, silenced, summary, comparisonBox, description, expressionTitle, expression,
                 actions);
         content.setPadding(new Insets(4, 8, 8, 8));
         for (Node n : content.getChildren()) {
@@ -110,7 +131,25 @@ final class AlertDetail extends ScrollPane {
                 onExplain.accept(shown.getExpression());
             }
         });
+        silence.setOnAction(e -> {
+            if (shown != null && onSilence != null) {
+                onSilence.accept(shown.identityProperty().get());
+            }
+        });
         show(null);
+    }
+
+    /**
+     * Shows "Silence…", which hands the shown alert's labels to {@code action}, and under the name whatever
+     * {@code note} says of them, again each time {@code changed} changes (a poll of the silences).
+     */
+    void setSilencing(Observable changed, Function<Map<String, String>, String> note,
+                      Consumer<Map<String, String>> action) {
+        silencesChanged = changed;
+        silenceNote = note;
+        onSilence = action;
+        silence.setVisible(true);
+        show(shown);
     }
 
     /** What "Open in PromQL" does with the rule's expression. */
@@ -129,7 +168,7 @@ final class AlertDetail extends ScrollPane {
             shown.comparisonProperty().removeListener(comparisonChanged);
         }
         shown = item;
-        for (Label l : new Label[] {name, facts, summary, description, expression}) {
+        for (Label l : new Label[] {name, facts, summary, description, expression, silenced}) {
             l.textProperty().unbind();
         }
         if (item == null) {
@@ -143,6 +182,10 @@ final class AlertDetail extends ScrollPane {
         summary.textProperty().bind(item.summaryProperty());
         description.textProperty().bind(item.descriptionProperty());
         expression.textProperty().bind(item.expressionProperty());
+        Observable[] deps = silencesChanged == null ? new Observable[] {item.identityProperty()}
+                : new Observable[] {item.identityProperty(), silencesChanged};
+        silenced.textProperty().bind(Bindings.createStringBinding(
+                () -> silenceNote.apply(item.identityProperty().get()), deps));
         openInPromQL.disableProperty().bind(item.expressionProperty().isEmpty());
         explain.disableProperty().bind(item.expressionProperty().isEmpty());
         item.comparisonProperty().addListener(comparisonChanged);

@@ -41,6 +41,8 @@ public final class AlertItem {
     private final ReadOnlyObjectWrapper<LiveComparison> comparison =
             new ReadOnlyObjectWrapper<>(this, "comparison", null);
     private final ReadOnlyStringWrapper labels = new ReadOnlyStringWrapper(this, "labels", "");
+    private final ReadOnlyObjectWrapper<Map<String, String>> identity =
+            new ReadOnlyObjectWrapper<>(this, "identity", Map.of());
     private final ReadOnlyBooleanWrapper highlighted = new ReadOnlyBooleanWrapper(this, "highlighted", false);
 
     private Instant since;
@@ -72,6 +74,7 @@ public final class AlertItem {
         facts.set(facts(rule.severity(), forDuration.get(), rule.activeAt() == null ? null : activeSince.get()));
         comparison.set(LiveComparison.of(rule, measured));
         labels.set(labelText(rule.labels()));
+        identity.set(identity(rule));
         since = row.since();
     }
 
@@ -107,6 +110,19 @@ public final class AlertItem {
         timeInState.set(state.get().since(since, now));
         age.set(since == null ? "" : "for " + Format.duration(Duration.between(since, now)));
         highlighted.set(changedAt != null && now.isBefore(changedAt.plus(highlightFor)));
+    }
+
+    /**
+     * The labels that say which alert this is: alertname, the rule's severity and the active alert's labels (job,
+     * instance, …); what a silence of this alert matches.
+     */
+    static Map<String, String> identity(AlertRule rule) {
+        Map<String, String> out = new TreeMap<>(rule.labels());
+        if (!rule.severity().isBlank()) {
+            out.putIfAbsent("severity", rule.severity());
+        }
+        out.put("alertname", rule.name());
+        return Map.copyOf(out);
     }
 
     /** The labels of the active alert other than alertname and severity (shown beside): "instance=…, job=…". */
@@ -171,6 +187,11 @@ public final class AlertItem {
     /** "warning · for: 2m · active since 14:03:12". */
     public ReadOnlyStringProperty factsProperty() {
         return facts.getReadOnlyProperty();
+    }
+
+    /** alertname, severity and the active alert's labels: what "Silence…" prefills. */
+    public ReadOnlyObjectProperty<Map<String, String>> identityProperty() {
+        return identity.getReadOnlyProperty();
     }
 
     /** The rule's value beside the live one, for rules whose file gives a live_query; null for the others. */

@@ -2,8 +2,11 @@ package dev.mlobservatory.console.alerts;
 
 import atlantafx.base.theme.Styles;
 import dev.mlobservatory.console.ui.TabParts;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.Observable;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
@@ -121,6 +124,16 @@ public final class AlertsView extends BorderPane {
      */
     public void setOnExplain(Consumer<String> action) {
         detail.setOnExplain(action);
+    }
+
+    /**
+     * Silences, from Alertmanager: a "Silence…" button that hands the selected alert's labels (alertname, severity,
+     * job, instance…) to {@code action}, and in the detail what {@code note} says of them ("Silenced by … until …"),
+     * asked again whenever {@code changed} changes. The window wires this; the tab knows nothing of Alertmanager.
+     */
+    public void setSilencing(Observable changed, Function<Map<String, String>, String> note,
+                             Consumer<Map<String, String>> action) {
+        detail.setSilencing(changed, note, action);
     }
 
     private static void emphasise(Label label, boolean on, String style) {

@@ -17,6 +17,7 @@ import dev.mlobservatory.console.query.QueryModel;
 import dev.mlobservatory.console.report.ReportCollector;
 import dev.mlobservatory.console.report.ReportModel;
 import dev.mlobservatory.console.settings.ConsoleSettings;
+import dev.mlobservatory.console.silence.SilencesModel;
 import dev.mlobservatory.console.stack.ReceiverEndpoint;
 import dev.mlobservatory.console.stack.ChildProcesses;
 import dev.mlobservatory.console.stack.DataDirs;
@@ -70,6 +71,7 @@ public final class Console implements AutoCloseable {
     private final Diagnostics diagnostics;
     private final ConsoleLoadgen loadgen;
     private final ReportModel report;
+    private final SilencesModel silences;
 
     public Console(Path home, FxThread fx) {
         this(home, fx, null);
@@ -103,6 +105,7 @@ public final class Console implements AutoCloseable {
         this.targets = new TargetsModel(executor, fx, stack.prometheusProperty());
         this.query = new QueryModel(executor, fx, stack.prometheusProperty(), home.resolve("query-history.txt"));
         this.explain = new ExplainModel(executor, fx, stack.prometheusProperty());
+        this.silences = new SilencesModel(executor, fx, http, stack.alertmanagerProperty());
         alerts.explainAbsence(stack.prometheusAbsenceProperty());
         targets.explainAbsence(stack.prometheusAbsenceProperty());
         query.explainAbsence(stack.prometheusAbsenceProperty());
@@ -187,6 +190,7 @@ public final class Console implements AutoCloseable {
         targets.start();
         query.start();
         explain.start();
+        silences.start();
         if (live != null) {
             live.start();
         }
@@ -202,6 +206,7 @@ public final class Console implements AutoCloseable {
         targets.stop();
         query.stop();
         explain.stop();
+        silences.stop();
         if (live != null) {
             live.stop();
         }
@@ -237,4 +242,5 @@ public final class Console implements AutoCloseable {
     public String dashboardUid() { return dashboardUid; }
     public Diagnostics diagnostics() { return diagnostics; }
     public ReportModel report() { return report; }
+    public SilencesModel silences() { return silences; }
 }

@@ -10,6 +10,8 @@ import dev.mlobservatory.console.live.LiveView;
 import dev.mlobservatory.console.query.QueryView;
 import dev.mlobservatory.console.report.ReportData;
 import dev.mlobservatory.console.report.ReportView;
+import dev.mlobservatory.console.silence.SilenceDialog;
+import dev.mlobservatory.console.silence.SilencesView;
 import dev.mlobservatory.console.stack.SetupView;
 import dev.mlobservatory.console.stack.StackBar;
 import dev.mlobservatory.console.stack.StackMode;
@@ -66,13 +68,20 @@ public final class ConsoleWindow {
         Tab liveTab = new Tab("Live", live);
         Tab alertsTab = new Tab("Alerts", alerts);
         Tab targetsTab = new Tab("Targets", new TargetsView(console.targets()));
+        // One dialog for "Silence…" on the Alerts tab and "New silence…" on the Silences tab. The Silences tab is
+        // last so Ctrl+1…5 keep their tabs; the integrator may move the pane into the Notifications tab.
+        SilenceDialog silenceDialog = new SilenceDialog(console.silences(),
+                () -> alerts.getScene() == null ? null : alerts.getScene().getWindow());
+        Tab silencesTab = new Tab("Silences", new SilencesView(console.silences(), silenceDialog));
         view = new MainView(stackBar, side,
                 liveTab,
                 promql,
                 alertsTab,
                 targetsTab,
-                new Tab("Stack", scrolling(stackTab())));
+                new Tab("Stack", scrolling(stackTab())),
+                silencesTab);
         initListeners();
+        alerts.setSilencing(console.silences().indexProperty(), console.silences()::note, silenceDialog::openFor);
         // A rule's expression, opened where it can be run, changed and charted.
         alerts.setOnOpenInPromQL(expression -> {
             console.query().queryProperty().set(expression);

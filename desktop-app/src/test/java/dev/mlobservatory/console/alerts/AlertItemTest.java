@@ -73,4 +73,17 @@ class AlertItemTest {
         assertThat(item.valueProperty().get()).isEqualTo("6.2 %");
         assertThat(item.comparisonProperty().get().liveValue()).isEqualTo("39.8 %");
     }
+
+    @Test
+    void whatASilenceOfTheAlertMatchesIsItsNameSeverityAndLabels() {
+        AlertRule firing = new AlertRule("APIDown", "firing", T0, 0, 60, "critical", "up == 0", Map.of(), Map.of(),
+                Map.of("alertname", "APIDown", "job", "ml-api", "instance", "127.0.0.1:8080", "severity", "critical"));
+        AlertRule inactive = new AlertRule("HighLatency", "inactive", null, Double.NaN, 120, "warning", "x > 1",
+                Map.of(), Map.of(), Map.of());
+
+        assertThat(shown(firing, Map.of()).identityProperty().get()).isEqualTo(Map.of("alertname", "APIDown",
+                "job", "ml-api", "instance", "127.0.0.1:8080", "severity", "critical"));
+        assertThat(shown(inactive, Map.of()).identityProperty().get())
+                .isEqualTo(Map.of("alertname", "HighLatency", "severity", "warning"));
+    }
 }
