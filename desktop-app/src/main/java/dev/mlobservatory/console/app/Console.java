@@ -10,6 +10,8 @@ import dev.mlobservatory.console.install.GetPrometheusModel;
 import dev.mlobservatory.console.install.ToolsFolder;
 import dev.mlobservatory.console.live.DashboardQueries;
 import dev.mlobservatory.console.live.LiveModel;
+import dev.mlobservatory.console.notify.ConsoleReceiver;
+import dev.mlobservatory.console.notify.NotificationsModel;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.query.QueryModel;
 import dev.mlobservatory.console.report.ReportCollector;
@@ -65,6 +67,9 @@ public final class Console implements AutoCloseable {
     private final Diagnostics diagnostics;
     private final ConsoleLoadgen loadgen;
     private final ReportModel report;
+    private final NotificationsModel notifications;
+    /** Where Alertmanager posts; its loopback port is chosen here, before any stack starts. */
+    private final ConsoleReceiver receiver;
 
     public Console(Path home, FxThread fx) {
         this(home, fx, null);
@@ -81,6 +86,10 @@ public final class Console implements AutoCloseable {
         this.setup = new StackSetup(executor, fx, files, stackLog, tools);
         this.getPrometheus = new GetPrometheusModel(executor, fx, DownloadClient.of(http, System.getenv()), tools,
                 () -> settings.getString("prometheus.mirror", ""), setup::probe);
+        this.notifications = new NotificationsModel(fx);
+        // TODO(issue 16, amstack): hand the receiver to StackModel as its ReceiverEndpoint once it takes one.
+        this.receiver = new ConsoleReceiver(
+                () -> settings.getPort("port.receiver", ConsoleReceiver.DEFAULT_DOCKER_PORT), notifications::receive);
         this.loadgen = new ConsoleLoadgen(() -> settings.getPort("port.loadgen", ConsoleLoadgen.DEFAULT_DOCKER_PORT));
         this.stack = new StackModel(executor, fx, children, home, http, setup, stackLog, loadgen);
         this.health = new StackHealth(executor, fx, http, stack, stackLog);
@@ -193,6 +202,7 @@ public final class Console implements AutoCloseable {
         traffic.close();
         stack.stopNow();
         loadgen.close();
+        receiver.close();
         children.close();
         AppExecutor.shutdown(executor);
         http.dispatcher().executorService().shutdown();
@@ -217,4 +227,7 @@ public final class Console implements AutoCloseable {
     public String dashboardUid() { return dashboardUid; }
     public Diagnostics diagnostics() { return diagnostics; }
     public ReportModel report() { return report; }
+    public NotificationsModel notifications() { return notifications; }
+    /** The webhook receiver Alertmanager posts to. */
+    public ConsoleReceiver receiver() { return receiver; }
 }

@@ -7,6 +7,7 @@ import dev.mlobservatory.console.env.Environment;
 import dev.mlobservatory.console.explain.ExplainView;
 import dev.mlobservatory.console.install.GetPrometheusView;
 import dev.mlobservatory.console.live.LiveView;
+import dev.mlobservatory.console.notify.NotificationsView;
 import dev.mlobservatory.console.query.QueryView;
 import dev.mlobservatory.console.report.ReportData;
 import dev.mlobservatory.console.report.ReportView;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
@@ -56,7 +58,9 @@ public final class ConsoleWindow {
         this.presenter = presenter;
         ChipLabel alertsChip = new ChipLabel(console.alerts().chipProperty());
         alertsChip.setId("chip-alerts");
-        StackBar stackBar = new StackBar(console.stack(), console.health(), alertsChip);
+        ChipLabel notificationsChip = new ChipLabel(console.notifications().chipProperty());
+        notificationsChip.setId("chip-notifications");
+        StackBar stackBar = new StackBar(console.stack(), console.health(), alertsChip, notificationsChip);
         VBox side = new VBox(new TrafficView(console.traffic()),
                 new ChaosView(console.chaos(), console.stack(), console.traffic()));
         Node live = console.live() != null ? new LiveView(console.live()) : brokenDashboard(console.dashboardProblem());
@@ -66,10 +70,14 @@ public final class ConsoleWindow {
         Tab liveTab = new Tab("Live", live);
         Tab alertsTab = new Tab("Alerts", alerts);
         Tab targetsTab = new Tab("Targets", new TargetsView(console.targets()));
+        // TODO(issue 16): the stack's Alertmanager URL and why there is none, once StackModel has them (amstack).
+        NotificationsView notifications = new NotificationsView(console.notifications(),
+                new SimpleStringProperty(null), new SimpleStringProperty("this console does not start one yet."));
         view = new MainView(stackBar, side,
                 liveTab,
                 promql,
                 alertsTab,
+                new Tab("Notifications", notifications),
                 targetsTab,
                 new Tab("Stack", scrolling(new SetupView(console.stack(), console.getPrometheus(), console.diagnostics()))));
         initListeners();
