@@ -90,6 +90,7 @@ public final class Console implements AutoCloseable {
         // TODO(issue 16, amstack): hand the receiver to StackModel as its ReceiverEndpoint once it takes one.
         this.receiver = new ConsoleReceiver(
                 () -> settings.getPort("port.receiver", ConsoleReceiver.DEFAULT_DOCKER_PORT), notifications::receive);
+        notifications.setReceiverUrl(receiver.localUrl());
         this.loadgen = new ConsoleLoadgen(() -> settings.getPort("port.loadgen", ConsoleLoadgen.DEFAULT_DOCKER_PORT));
         this.stack = new StackModel(executor, fx, children, home, http, setup, stackLog, loadgen);
         this.health = new StackHealth(executor, fx, http, stack, stackLog);

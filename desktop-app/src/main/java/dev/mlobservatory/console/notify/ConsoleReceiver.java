@@ -44,6 +44,9 @@ public final class ConsoleReceiver implements ReceiverEndpoint, AutoCloseable {
             LOG.warn("notifications not received: {}", e.getMessage());
         }
         this.loopback = started;
+        if (started != null) {
+            LOG.info("receiving Alertmanager's notifications at {}", started.url());
+        }
     }
 
     @Override

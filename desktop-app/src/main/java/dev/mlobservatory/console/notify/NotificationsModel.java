@@ -10,6 +10,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -32,6 +34,7 @@ public final class NotificationsModel {
     private final Set<String> firing = new LinkedHashSet<>();
     private final ReadOnlyIntegerWrapper firingGroups = new ReadOnlyIntegerWrapper(this, "firingGroups", 0);
     private final ObjectBinding<Chip> chip = Bindings.createObjectBinding(this::chip, firingGroups);
+    private final ReadOnlyStringWrapper receiverUrl = new ReadOnlyStringWrapper(this, "receiverUrl", null);
 
     public NotificationsModel(FxThread fx) {
         this(fx, Clock.systemUTC());
@@ -78,6 +81,16 @@ public final class NotificationsModel {
             firing.clear();
             firingGroups.set(0);
         });
+    }
+
+    /** Where the console receives notifications (shown to the class, for an Alertmanager of their own). */
+    public void setReceiverUrl(String url) {
+        fx.run(() -> receiverUrl.set(url));
+    }
+
+    /** The receiver's loopback URL; null when it could not listen. */
+    public ReadOnlyStringProperty receiverUrlProperty() {
+        return receiverUrl.getReadOnlyProperty();
     }
 
     /** Newest first, at most {@link #CAPACITY}; changes on the FX thread. */

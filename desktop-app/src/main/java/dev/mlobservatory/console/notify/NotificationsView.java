@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.mlobservatory.console.ui.Format;
 import dev.mlobservatory.console.ui.TabParts;
 import dev.mlobservatory.console.ui.TableCells;
+import dev.mlobservatory.console.ui.Theme;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -68,14 +69,21 @@ public final class NotificationsView extends BorderPane {
         getStylesheets().add(STYLESHEET);
         TabParts.table(table, "notifications-table", placeholder);
         table.getStyleClass().add(Styles.DENSE);
-        TabParts.columns(table, List.of(
-                column("Time", n -> Format.localTime(n.receivedAt(), zone, Instant.now()), 80),
-                statusColumn(),
-                column("Alert", Notification::alertName, 130),
+        // The delay beside the alert: it is the point of the tab. Time, status, alert and delay keep their whole
+        // text in presenter mode (widths in em); labels and summary give way, with the full text in a tooltip.
+        TableColumn<Notification, String> time = column("Time", n -> Format.localTime(n.receivedAt(), zone,
+                Instant.now()), 90);
+        TableColumn<Notification, String> status = statusColumn();
+        TableColumn<Notification, String> alert = column("Alert", Notification::alertName, 130);
+        TableColumn<Notification, String> delay = numeric(column("Delay", Notification::delayText, 70));
+        TabParts.columns(table, List.of(time, status, alert, delay,
                 withTooltip(column("Labels", Notification::labelsText, 200)),
-                withTooltip(column("Summary", Notification::summary, 260)),
-                numeric(column("Delay", Notification::delayText, 70))));
+                withTooltip(column("Summary", Notification::summary, 260))));
         TabParts.followTypeSize(table);
+        minWidthInEm(time, 6.5);
+        minWidthInEm(status, 7.5);
+        minWidthInEm(alert, 7);
+        minWidthInEm(delay, 5);
         SplitPane split = new SplitPane(table, detail);
         split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(detail, false);
@@ -102,6 +110,7 @@ public final class NotificationsView extends BorderPane {
             }
         });
         alertmanagerUrl.addListener((o, a, b) -> explain());
+        model.receiverUrlProperty().addListener((o, a, b) -> explain());
         noAlertmanagerReason.addListener((o, a, b) -> explain());
         explain();
     }
@@ -126,9 +135,14 @@ public final class NotificationsView extends BorderPane {
         } else {
             placeholder.setText("No notifications yet. Alerts reach here through Alertmanager at " + url + ":\n"
                     + "when a rule fires (try Kill API: APIDown fires after its 'for'), Alertmanager waits group_wait, "
-                    + "then posts the group to this console.");
+                    + "then posts the group to this console" + receiverNote() + ".");
             detail.silenceDisabled(onSilence == null ? "Silences are not available in this console" : null);
         }
+    }
+
+    private String receiverNote() {
+        String receiver = model.receiverUrlProperty().get();
+        return receiver == null ? "" : " (" + receiver + ")";
     }
 
     private void emphasise(boolean on) {
@@ -141,6 +155,16 @@ public final class NotificationsView extends BorderPane {
                                                             java.util.function.Function<Notification, String> text,
                                                             double width) {
         return TabParts.text(title, n -> new ReadOnlyStringWrapper(text.apply(n)), width);
+    }
+
+    /** Keeps {@code column} at least {@code em} of the window's type wide, in normal and presenter mode alike. */
+    private void minWidthInEm(TableColumn<Notification, String> column, double em) {
+        table.sceneProperty().addListener((o, before, scene) -> {
+            column.minWidthProperty().unbind();
+            if (scene != null) {
+                column.minWidthProperty().bind(Theme.fontSize(scene).multiply(em));
+            }
+        });
     }
 
     private static TableColumn<Notification, String> withTooltip(TableColumn<Notification, String> c) {

@@ -116,9 +116,9 @@ class NotificationsViewTest {
 
         assertThat(cell(robot, 1)).isEqualTo("firing");
         assertThat(cell(robot, 2)).isEqualTo("APIDown");
-        assertThat(cell(robot, 3)).isEqualTo("job=ml-api, severity=critical");
-        assertThat(cell(robot, 4)).isEqualTo("The API is not answering Prometheus's scrapes");
-        assertThat(cell(robot, 5)).isEqualTo("11.2 s");
+        assertThat(cell(robot, 3)).isEqualTo("11.2 s");
+        assertThat(cell(robot, 4)).isEqualTo("job=ml-api, severity=critical");
+        assertThat(cell(robot, 5)).isEqualTo("The API is not answering Prometheus's scrapes");
         assertThat(OnFx.read(() -> robot.lookup("#notification-detail-delay").queryAs(Label.class).getText()))
                 .isEqualTo("Arrived 11.2 s after the alert started firing.");
         assertThat(OnFx.read(() -> robot.lookup(".state-chip").queryAs(Label.class).getStyleClass()))
