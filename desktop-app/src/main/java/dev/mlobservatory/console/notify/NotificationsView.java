@@ -80,12 +80,12 @@ public final class NotificationsView extends BorderPane {
                 withTooltip(column("Labels", Notification::labelsText, 200)),
                 withTooltip(column("Summary", Notification::summary, 260))));
         TabParts.followTypeSize(table);
-        minWidthInEm(time, 6.5);
-        minWidthInEm(status, 7.5);
-        minWidthInEm(alert, 7);
-        minWidthInEm(delay, 5);
+        minWidthInEm(time, 5.6);
+        minWidthInEm(status, 6.8);
+        minWidthInEm(alert, 6);
+        minWidthInEm(delay, 4.5);
         SplitPane split = new SplitPane(table, detail);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(detail, false);
         setCenter(split);
         setBottom(TabParts.help("Delay: from the alert's startsAt (when Prometheus says it started firing) to its "

@@ -150,6 +150,32 @@ class ConsoleReceiverTest {
     }
 
     @Test
+    void aClientThatStallsIsCutOffAtTheBodysDeadline() throws Exception {
+        Socket s = connect();
+        send(s, "POST /webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2000"
+                + "\r\n\r\n{\"version\":\"4\",");
+
+        // The server closes the connection BODY_TIMEOUT_MS after the head; the socket's own 30 s timeout only
+        // catches a server that never does (as Undertow's IDLE_TIMEOUT alone did not).
+        int read;
+        try {
+            read = s.getInputStream().read();
+        } catch (java.net.SocketException reset) {
+            read = -1;
+        }
+        assertThat(read).as("the stalled connection was closed").isEqualTo(-1);
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void itsThreadsAreDaemons() throws Exception {
+        assertThat(post(url(), Payloads.FIRING, JSON).code()).isEqualTo(200);
+
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().startsWith("receiver"))
+                .isNotEmpty().allMatch(Thread::isDaemon);
+    }
+
+    @Test
     void aClientThatResetsHalfWayLeavesNothingAndTheNextPostWorks() throws Exception {
         Socket s = connect();
         send(s, "POST /webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2000"
