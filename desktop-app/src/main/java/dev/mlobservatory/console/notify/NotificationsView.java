@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -45,6 +49,7 @@ public final class NotificationsView extends BorderPane {
     private final Label placeholder = new Label();
     private final Label firing = new Label();
     private final Button clear = new Button("Clear");
+    private final MenuItem silenceItem = new MenuItem("Silence…");
     private Consumer<Map<String, String>> onSilence;
     /** True once the user chose a row: from then on the selection is theirs. */
     private boolean userPicked;
@@ -69,6 +74,9 @@ public final class NotificationsView extends BorderPane {
         getStylesheets().add(STYLESHEET);
         TabParts.table(table, "notifications-table", placeholder);
         table.getStyleClass().add(Styles.DENSE);
+        // Right-click on a row: the same Silence… as the detail pane's, for the row under the pointer.
+        silenceItem.setId("notifications-silence-menu");
+        table.setContextMenu(new ContextMenu(silenceItem));
         // The delay beside the alert: it is the point of the tab. Time, status, alert and delay keep their whole
         // text in presenter mode (widths in em); labels and summary give way, with the full text in a tooltip.
         TableColumn<Notification, String> time = column("Time", n -> Format.localTime(n.receivedAt(), zone,
@@ -99,7 +107,15 @@ public final class NotificationsView extends BorderPane {
         model.firingGroupsProperty().addListener((o, a, n) -> emphasise(n.intValue() > 0));
         emphasise(model.firingGroupsProperty().get() > 0);
         clear.setOnAction(e -> model.clear());
-        clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.notifications()));
+        silenceItem.disableProperty().bind(detail.silence.disableProperty()
+                .or(table.getSelectionModel().selectedItemProperty().isNull()));
+        silenceItem.setOnAction(e -> {
+            Notification n = table.getSelectionModel().getSelectedItem();
+            if (n != null && onSilence != null) {
+                onSilence.accept(NotificationDetail.matchers(n));
+            }
+        });
+        clear.disableProperty().bind(Bindings.isEmpty(model.notifications()));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, n) -> detail.show(n));
         table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userPicked = true);
         table.addEventFilter(KeyEvent.KEY_PRESSED, e -> userPicked = true);
@@ -151,8 +167,7 @@ public final class NotificationsView extends BorderPane {
                 : new String[] {Styles.TEXT_MUTED});
     }
 
-    private static TableColumn<Notification, String> column(String title,
-                                                            java.util.function.Function<Notification, String> text,
+    private static TableColumn<Notification, String> column(String title, Function<Notification, String> text,
                                                             double width) {
         return TabParts.text(title, n -> new ReadOnlyStringWrapper(text.apply(n)), width);
     }

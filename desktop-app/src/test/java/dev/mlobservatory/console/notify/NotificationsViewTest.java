@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -132,6 +133,16 @@ class NotificationsViewTest {
         });
         assertThat(silenced).containsExactly(Map.of("alertname", "APIDown", "job", "ml-api",
                 "severity", "critical"));
+        // The row's context menu offers the same.
+        OnFx.read(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<Notification> table = robot.lookup("#notifications-table").queryAs(TableView.class);
+            MenuItem item = table.getContextMenu().getItems().get(0);
+            assertThat(item.isDisable()).isFalse();
+            item.fire();
+            return null;
+        });
+        assertThat(silenced).hasSize(2).last().isEqualTo(silenced.get(0));
 
         model.receive(WebhookJson.parse(Payloads.bytes(Payloads.RESOLVED)));
         WaitForAsyncUtils.waitForFxEvents();
