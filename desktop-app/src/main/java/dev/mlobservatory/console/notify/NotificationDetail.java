@@ -83,8 +83,8 @@ final class NotificationDetail extends ScrollPane {
         delay.setId("notification-detail-delay");
         delay.getStyleClass().add(Styles.TEXT_BOLD);
         Label why = wrapped(n.status() == AlertStatus.FIRING
-                ? "startsAt is when Prometheus says the alert started firing; Alertmanager then waits group_wait "
-                + "(for more alerts of the same group) before it sends the first notification."
+                ? "startsAt is when Prometheus says the alert started firing; Alertmanager holds a new group until "
+                + "group_wait after it (for more alerts of the same group), then sends the first notification."
                 : "endsAt is when Prometheus saw the alert resolved; Alertmanager sends it at the group's next "
                 + "group_interval.");
         why.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);

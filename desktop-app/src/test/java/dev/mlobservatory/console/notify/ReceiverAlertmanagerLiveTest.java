@@ -75,8 +75,9 @@ class ReceiverAlertmanagerLiveTest {
                 assertThat(firing.summary()).isEqualTo("posted by the live test");
                 assertThat(firing.message().receiver()).isEqualTo("console");
                 assertThat(firing.message().alerts().get(0).startsAt()).isEqualTo(started);
-                // Posted 2 s after startsAt, and group_wait is 1 s: it cannot arrive sooner than 3 s after it.
-                assertThat(firing.delay()).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+                // Posted 2 s after startsAt: it cannot arrive sooner. (Alertmanager counts group_wait from startsAt,
+                // so this alert, older than group_wait, is sent at once.)
+                assertThat(firing.delay()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
                 assertThat(fx.read(() -> model.firingGroupsProperty().get())).isEqualTo(1);
 
                 post(http, base + "/api/v2/alerts", alert(started, Instant.now().minusSeconds(1)));
