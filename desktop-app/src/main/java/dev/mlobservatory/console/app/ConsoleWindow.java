@@ -71,8 +71,11 @@ public final class ConsoleWindow {
         Tab alertsTab = new Tab("Alerts", alerts);
         Tab targetsTab = new Tab("Targets", new TargetsView(console.targets()));
         // TODO(issue 16): the stack's Alertmanager URL and why there is none, once StackModel has them (amstack).
+        // Until then, as the silences feature does, an Alertmanager started by hand and named with
+        // -Dobservatory.alertmanager=http://127.0.0.1:9093.
         NotificationsView notifications = new NotificationsView(console.notifications(),
-                new SimpleStringProperty(null), new SimpleStringProperty("this console does not start one yet."));
+                new SimpleStringProperty(System.getProperty("observatory.alertmanager")),
+                new SimpleStringProperty("this console does not start one yet."));
         view = new MainView(stackBar, side,
                 liveTab,
                 promql,
