@@ -12,13 +12,14 @@ import dev.mlobservatory.console.install.Tool;
 import dev.mlobservatory.console.install.ToolsFolder;
 import dev.mlobservatory.console.live.DashboardQueries;
 import dev.mlobservatory.console.live.LiveModel;
+import dev.mlobservatory.console.notify.ConsoleReceiver;
+import dev.mlobservatory.console.notify.NotificationsModel;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.query.QueryModel;
 import dev.mlobservatory.console.report.ReportCollector;
 import dev.mlobservatory.console.report.ReportModel;
 import dev.mlobservatory.console.settings.ConsoleSettings;
 import dev.mlobservatory.console.silence.SilencesModel;
-import dev.mlobservatory.console.stack.ReceiverEndpoint;
 import dev.mlobservatory.console.stack.ChildProcesses;
 import dev.mlobservatory.console.stack.DataDirs;
 import dev.mlobservatory.console.stack.Diagnostics;
@@ -27,14 +28,16 @@ import dev.mlobservatory.console.stack.StackHealth;
 import dev.mlobservatory.console.stack.StackLog;
 import dev.mlobservatory.console.stack.StackModel;
 import dev.mlobservatory.console.stack.StackPorts;
-import dev.mlobservatory.console.traffic.ConsoleLoadgen;
 import dev.mlobservatory.console.stack.StackSetup;
 import dev.mlobservatory.console.support.LogFile;
 import dev.mlobservatory.console.targets.TargetsModel;
+import dev.mlobservatory.console.traffic.ConsoleLoadgen;
 import dev.mlobservatory.console.traffic.TrafficModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ScheduledExecutorService;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +75,9 @@ public final class Console implements AutoCloseable {
     private final ConsoleLoadgen loadgen;
     private final ReportModel report;
     private final SilencesModel silences;
+    private final NotificationsModel notifications;
+    /** Where Alertmanager posts; its loopback port is chosen here, before any stack starts. */
+    private final ConsoleReceiver receiver;
 
     public Console(Path home, FxThread fx) {
         this(home, fx, null);
@@ -95,9 +101,12 @@ public final class Console implements AutoCloseable {
         // Found by the probe (the path set, the tools folder, the PATH): the button is offered only when none is.
         setup.environmentProperty().addListener((o, a, env) ->
                 getAlertmanager.foundProperty().set(env != null && env.alertmanagerUsable()));
+        this.notifications = new NotificationsModel(fx);
+        this.receiver = new ConsoleReceiver(
+                () -> settings.getPort("port.receiver", ConsoleReceiver.DEFAULT_DOCKER_PORT), notifications::receive);
+        notifications.setReceiverUrl(receiver.localUrl());
         this.loadgen = new ConsoleLoadgen(() -> settings.getPort("port.loadgen", ConsoleLoadgen.DEFAULT_DOCKER_PORT));
-        // ReceiverEndpoint.NONE until the console's webhook receiver (console.notify) is wired in here.
-        this.stack = new StackModel(executor, fx, children, home, http, setup, stackLog, loadgen, ReceiverEndpoint.NONE);
+        this.stack = new StackModel(executor, fx, children, home, http, setup, stackLog, loadgen, receiver);
         this.health = new StackHealth(executor, fx, http, stack, stackLog);
         this.traffic = new TrafficModel(executor, fx, stack.apiUrlProperty(), loadgen.metrics());
         this.chaos = new ChaosModel(executor, fx, http, stack.apiUrlProperty(), stack.apiUpProperty());
@@ -216,6 +225,7 @@ public final class Console implements AutoCloseable {
         traffic.close();
         stack.stopNow();
         loadgen.close();
+        receiver.close();
         children.close();
         AppExecutor.shutdown(executor);
         http.dispatcher().executorService().shutdown();
@@ -243,4 +253,22 @@ public final class Console implements AutoCloseable {
     public Diagnostics diagnostics() { return diagnostics; }
     public ReportModel report() { return report; }
     public SilencesModel silences() { return silences; }
+
+    /** Why the stack has no Alertmanager, in a short sentence, for the tabs that need one. */
+    public ObservableValue<String> noAlertmanagerReason() {
+        return Bindings.createStringBinding(() -> {
+            if (stack.apiUrlProperty().get() == null) {
+                return "the stack is not running yet.";
+            }
+            var env = setup.environmentProperty().get();
+            if (env != null && !env.alertmanagerUsable()) {
+                return "none was found on this machine. Get it on the Stack tab (Get Alertmanager), or install it "
+                        + "(Debian/Ubuntu: prometheus-alertmanager; macOS: brew install alertmanager).";
+            }
+            return "it did not start: the Stack tab's log says why.";
+        }, stack.apiUrlProperty(), setup.environmentProperty());
+    }
+    public NotificationsModel notifications() { return notifications; }
+    /** The webhook receiver Alertmanager posts to. */
+    public ConsoleReceiver receiver() { return receiver; }
 }

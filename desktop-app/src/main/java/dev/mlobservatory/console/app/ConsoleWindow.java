@@ -7,6 +7,7 @@ import dev.mlobservatory.console.env.Environment;
 import dev.mlobservatory.console.explain.ExplainView;
 import dev.mlobservatory.console.install.GetPrometheusView;
 import dev.mlobservatory.console.live.LiveView;
+import dev.mlobservatory.console.notify.NotificationsView;
 import dev.mlobservatory.console.query.QueryView;
 import dev.mlobservatory.console.report.ReportData;
 import dev.mlobservatory.console.report.ReportView;
@@ -58,7 +59,9 @@ public final class ConsoleWindow {
         this.presenter = presenter;
         ChipLabel alertsChip = new ChipLabel(console.alerts().chipProperty());
         alertsChip.setId("chip-alerts");
-        StackBar stackBar = new StackBar(console.stack(), console.health(), alertsChip);
+        ChipLabel notificationsChip = new ChipLabel(console.notifications().chipProperty());
+        notificationsChip.setId("chip-notifications");
+        StackBar stackBar = new StackBar(console.stack(), console.health(), alertsChip, notificationsChip);
         VBox side = new VBox(new TrafficView(console.traffic()),
                 new ChaosView(console.chaos(), console.stack(), console.traffic()));
         Node live = console.live() != null ? new LiveView(console.live()) : brokenDashboard(console.dashboardProblem());
@@ -68,18 +71,22 @@ public final class ConsoleWindow {
         Tab liveTab = new Tab("Live", live);
         Tab alertsTab = new Tab("Alerts", alerts);
         Tab targetsTab = new Tab("Targets", new TargetsView(console.targets()));
-        // One dialog for "Silence…" on the Alerts tab and "New silence…" on the Silences tab. The Silences tab is
-        // last so Ctrl+1…5 keep their tabs; the integrator may move the pane into the Notifications tab.
+        // The alerting path in tab order: Alerts, then what Alertmanager sent (Notifications) and held back (Silences).
+        // One dialog serves "Silence…" on the Alerts and Notifications tabs and "New silence…" on the Silences tab.
         SilenceDialog silenceDialog = new SilenceDialog(console.silences(),
                 () -> alerts.getScene() == null ? null : alerts.getScene().getWindow());
         Tab silencesTab = new Tab("Silences", new SilencesView(console.silences(), silenceDialog));
+        NotificationsView notifications = new NotificationsView(console.notifications(),
+                console.stack().alertmanagerProperty(), console.noAlertmanagerReason());
+        notifications.setOnSilence(silenceDialog::openFor);
         view = new MainView(stackBar, side,
                 liveTab,
                 promql,
                 alertsTab,
+                new Tab("Notifications", notifications),
+                silencesTab,
                 targetsTab,
-                new Tab("Stack", scrolling(stackTab())),
-                silencesTab);
+                new Tab("Stack", scrolling(stackTab())));
         initListeners();
         alerts.setSilencing(console.silences().indexProperty(), console.silences()::note, silenceDialog::openFor);
         // A rule's expression, opened where it can be run, changed and charted.
