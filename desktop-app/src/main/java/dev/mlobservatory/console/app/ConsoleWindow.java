@@ -79,6 +79,7 @@ public final class ConsoleWindow {
         NotificationsView notifications = new NotificationsView(console.notifications(),
                 console.stack().alertmanagerProperty(), console.noAlertmanagerReason());
         notifications.setOnSilence(silenceDialog::openFor);
+        notifications.setSilencing(console.silences().indexProperty(), console.silences()::note);
         view = new MainView(stackBar, side,
                 liveTab,
                 promql,

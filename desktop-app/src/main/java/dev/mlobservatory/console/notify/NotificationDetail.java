@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -26,6 +29,10 @@ final class NotificationDetail extends ScrollPane {
     private final VBox content = new VBox(8);
     private Notification shown;
     private Consumer<Map<String, String>> onSilence;
+    /** "Silenced by maria until 10:42 ('demo'): no notification will be sent."; hidden when not silenced. */
+    private final Label silenced = new Label();
+    private Function<Map<String, String>, String> silenceNote = labels -> "";
+    private Observable silencesChanged;
 
     NotificationDetail(ZoneId zone) {
         this.zone = zone;
@@ -42,7 +49,26 @@ final class NotificationDetail extends ScrollPane {
             }
         });
         content.setPadding(new Insets(4, 8, 8, 8));
+        silenced.setId("notification-detail-silenced");
+        silenced.setWrapText(true);
+        silenced.setMinHeight(Region.USE_PREF_SIZE);
+        silenced.getStyleClass().addAll("silenced", Styles.WARNING);
+        silenced.managedProperty().bind(silenced.textProperty().isNotEmpty());
+        silenced.visibleProperty().bind(silenced.textProperty().isNotEmpty());
         show(null);
+    }
+
+    /**
+     * Says, under the group's status, when a silence now holds its alerts back: why no repeat or resolved
+     * notification of a silenced group arrives.
+     *
+     * @param changed fires when the silences change
+     * @param note the sentence for a group's labels, empty when none of its alerts is silenced
+     */
+    void setSilencing(Observable changed, Function<Map<String, String>, String> note) {
+        silencesChanged = changed;
+        silenceNote = note;
+        show(shown);
     }
 
     /** What the group's labels are silenced with: its common labels, which every alert of the group has. */
@@ -88,7 +114,11 @@ final class NotificationDetail extends ScrollPane {
                 : "endsAt is when Prometheus saw the alert resolved; Alertmanager sends it at the group's next "
                 + "group_interval.");
         why.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        content.getChildren().addAll(title, status, delay, why, silence);
+        silenced.textProperty().unbind();
+        Map<String, String> group = matchers(n);
+        silenced.textProperty().bind(silencesChanged == null ? Bindings.createStringBinding(() -> "")
+                : Bindings.createStringBinding(() -> silenceNote.apply(group), silencesChanged));
+        content.getChildren().addAll(title, status, silenced, delay, why, silence);
         if (!n.message().groupLabels().isEmpty()) {
             content.getChildren().add(wrapped("Grouped by: " + Notification.text(n.message().groupLabels())));
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -129,6 +130,16 @@ public final class NotificationsView extends BorderPane {
         model.receiverUrlProperty().addListener((o, a, b) -> explain());
         noAlertmanagerReason.addListener((o, a, b) -> explain());
         explain();
+    }
+
+    /**
+     * Lets the detail say when a silence holds the selected group back.
+     *
+     * @param changed fires when the silences change
+     * @param note the sentence for a group's common labels, empty when it is not silenced
+     */
+    public void setSilencing(Observable changed, Function<Map<String, String>, String> note) {
+        detail.setSilencing(changed, note);
     }
 
     /** What "Silence…" does with the selected group's labels (the silences feature opens its dialog with them). */

@@ -154,6 +154,30 @@ class NotificationsViewTest {
     }
 
     @Test
+    void theDetailSaysWhenASilenceHoldsTheGroupBack(FxRobot robot) throws Exception {
+        SimpleStringProperty silences = new SimpleStringProperty("none");
+        OnFx.read(() -> {
+            alertmanager.set("http://127.0.0.1:9093");
+            view.setSilencing(silences, labels -> silences.get().equals("none") ? ""
+                    : "Silenced by maria until 10:42:00 ('demo'): " + labels.get("alertname") + " sends nothing.");
+            return null;
+        });
+        model.receive(WebhookJson.parse(Payloads.bytes(Payloads.FIRING)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label note = OnFx.read(() -> robot.lookup("#notification-detail-silenced").queryAs(Label.class));
+        assertThat(OnFx.read(note::isVisible)).isFalse();
+
+        OnFx.read(() -> {
+            silences.set("one");
+            return null;
+        });
+
+        assertThat(OnFx.read(note::isVisible)).isTrue();
+        assertThat(OnFx.read(note::getText))
+                .isEqualTo("Silenced by maria until 10:42:00 ('demo'): APIDown sends nothing.");
+    }
+
+    @Test
     void clearEmptiesTheTable(FxRobot robot) throws Exception {
         model.receive(WebhookJson.parse(Payloads.bytes(Payloads.FIRING)));
         WaitForAsyncUtils.waitForFxEvents();
