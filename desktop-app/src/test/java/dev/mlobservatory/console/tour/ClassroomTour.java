@@ -5,12 +5,19 @@ import dev.mlobservatory.console.alerts.AlertState;
 import dev.mlobservatory.console.app.Console;
 import dev.mlobservatory.console.app.ConsoleWindow;
 import dev.mlobservatory.console.concurrent.FxThread;
+import dev.mlobservatory.console.notify.AlertStatus;
+import dev.mlobservatory.console.notify.Notification;
+import dev.mlobservatory.console.silence.Matcher;
+import dev.mlobservatory.console.silence.SilencesModel;
 import dev.mlobservatory.console.query.QueryMode;
 import dev.mlobservatory.console.query.RangeWindow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +37,8 @@ import javax.imageio.ImageIO;
  * saves each tab at baseline and at each step as a PNG, with the time each alert took to change state. It drives
  * the same models the buttons do; the pictures are the window's own rendering of the live stack.
  *
- * <p>Arguments: {@code OUT_DIR WIDTH HEIGHT PRESENTER(true|false) [baseline-only]}.
+ * <p>Arguments: {@code OUT_DIR WIDTH HEIGHT PRESENTER(true|false) [baseline-only|alerting]}; {@code alerting} walks
+ * only the alerting path (Kill API, APIDown, its notification, a silence) and times it.
  */
 public final class ClassroomTour {
 
@@ -50,7 +58,7 @@ public final class ClassroomTour {
         double width = Double.parseDouble(args[1]);
         double height = Double.parseDouble(args[2]);
         boolean presenter = Boolean.parseBoolean(args[3]);
-        boolean baselineOnly = args.length > 4 && args[4].equals("baseline-only");
+        String walk = args.length > 4 ? args[4] : "full";
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("observatory-tour-");
         ClassroomTour tour = new ClassroomTour(out,
@@ -58,7 +66,11 @@ public final class ClassroomTour {
         Platform.startup(() -> { });
         try {
             tour.open(home, width, height, presenter);
-            tour.walk(baselineOnly);
+            if (walk.equals("alerting")) {
+                tour.walkAlerting();
+            } else {
+                tour.walk(walk.equals("baseline-only"));
+            }
         } finally {
             tour.onFx(() -> {
                 tour.console.close();
@@ -167,6 +179,66 @@ public final class ClassroomTour {
         pause(3);
         shot("6-drift", "promql");
         shot("6-drift", "alerts");
+    }
+
+    /** The alerting path: Kill API, APIDown firing, its notification, a silence, the API back, the silence expired. */
+    private void walkAlerting() throws Exception {
+        await("the stack running with traffic", 120, () -> onFx(() -> console.stack().state().running()
+                && console.traffic().sentProperty().get() > 100));
+        await("Alertmanager running", 60, () -> onFx(() -> console.stack().alertmanagerProperty().get() != null));
+        await("the Prometheus chip green", 60,
+                () -> onFx(() -> console.health().prometheusChipProperty().get().text().contains("3/3 up")));
+        shot("7-alerting-baseline", "notifications");
+        onFx(() -> {
+            console.stack().killApi();
+            return null;
+        });
+        long killed = System.nanoTime();
+        awaitOrSay("APIDown firing", 180, () -> state("APIDown") == AlertState.FIRING);
+        log("APIDown firing (as the Alerts tab polls it) " + since(killed) + " s after Kill API");
+        long firing = System.nanoTime();
+        awaitOrSay("the APIDown notification", 120, () -> notification("APIDown", AlertStatus.FIRING) != null);
+        Notification n = notification("APIDown", AlertStatus.FIRING);
+        if (n != null) {
+            log(String.format(Locale.ROOT, "APIDown notification %d s after Kill API, %.1f s after the Alerts tab "
+                    + "showed it firing; %s", since(killed), (System.nanoTime() - firing) / 1e9, n.delaySentence()));
+        }
+        selectNewest();
+        shot("8-notified", "notifications");
+        shot("8-notified", "alerts");
+        SilencesModel.Outcome made = onFx(() -> console.silences()).create(
+                List.of(new Matcher("alertname", Matcher.Op.EQUAL, "APIDown")), Duration.ofMinutes(15),
+                "Class demo: we know the API is down", "teacher").get(30, TimeUnit.SECONDS);
+        log("silence: " + made.text());
+        await("the silence in the index", 30,
+                () -> !onFx(() -> console.silences().note(Map.of("alertname", "APIDown"))).isEmpty());
+        selectNewest();
+        shot("9-silenced", "notifications");
+        shot("9-silenced", "silences");
+        shot("9-silenced", "alerts");
+        onFx(() -> {
+            console.stack().restartApi();
+            return null;
+        });
+        await("the API back", 60, () -> onFx(() -> console.stack().apiUpProperty().get()));
+        awaitOrSay("APIDown inactive", 120, () -> state("APIDown") == AlertState.INACTIVE);
+        log("APIDown inactive again; notifications: " + onFx(() -> console.notifications().notifications().size()));
+    }
+
+    private Notification notification(String alert, AlertStatus status) {
+        return onFx(() -> console.notifications().notifications().stream()
+                .filter(x -> x.alertName().equals(alert) && x.status() == status).findFirst().orElse(null));
+    }
+
+    /** Selects the newest notification, so the detail pane shows it in the picture. */
+    private void selectNewest() {
+        onFx(() -> {
+            Node table = scene.getRoot().lookup("#notifications-table");
+            if (table instanceof javafx.scene.control.TableView<?> t && !t.getItems().isEmpty()) {
+                t.getSelectionModel().select(0);
+            }
+            return null;
+        });
     }
 
     private AlertState state(String rule) {
