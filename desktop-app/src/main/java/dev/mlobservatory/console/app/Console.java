@@ -265,7 +265,7 @@ public final class Console implements AutoCloseable {
                 return "none was found on this machine. Get it on the Stack tab (Get Alertmanager), or install it "
                         + "(Debian/Ubuntu: prometheus-alertmanager; macOS: brew install alertmanager).";
             }
-            return "it did not start: the Stack tab's log says why.";
+            return "it is not running (it did not start, or it stopped): the Stack tab's log says why.";
         }, stack.apiUrlProperty(), setup.environmentProperty());
     }
     public NotificationsModel notifications() { return notifications; }

@@ -27,6 +27,8 @@ public final class AlertmanagerProcess implements AutoCloseable {
     /** The last error it logged: usually the reason it stopped (a bad configuration, a taken port). */
     private volatile String lastError;
     private volatile Thread reader;
+    /** Set by {@link #close()}: an exit after it is expected, not news. */
+    private volatile boolean closing;
 
     private AlertmanagerProcess(Process process, int port) {
         this.process = process;
@@ -137,9 +139,28 @@ public final class AlertmanagerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Tells {@code action} why, when the process ends without {@link #close()} (killed, crashed): "Alertmanager
+     * (pid 4242) exited with code 137." and its last error when it logged one. Runs on a thread of the JDK's.
+     */
+    public void onUnexpectedExit(Consumer<String> action) {
+        process.onExit().thenRun(() -> {
+            if (closing) {
+                return;
+            }
+            awaitOutput(); // the last error line is usually the reason: read it before saying why
+            if (!closing) {
+                String error = lastError;
+                action.accept("Alertmanager (pid " + process.pid() + ") exited with code " + process.exitValue() + "."
+                        + (error == null ? "" : " Its last error: " + error));
+            }
+        });
+    }
+
     /** SIGTERM (it saves silences and the notification log), SIGKILL after 5 s; returns once its output is read. */
     @Override
     public void close() {
+        closing = true;
         ChildProcesses.stop(process.toHandle());
         awaitOutput();
     }

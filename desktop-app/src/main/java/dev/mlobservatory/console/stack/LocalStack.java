@@ -69,7 +69,7 @@ public final class LocalStack implements RunningStack {
                                    Consumer<String> onPrometheusExit, String loadgenTarget)
             throws IOException, InterruptedException {
         return start(ports, files, prometheusBinary, prometheusVersion, null, ReceiverEndpoint.NONE, children, home,
-                log, onPrometheusExit, loadgenTarget);
+                log, onPrometheusExit, why -> { }, loadgenTarget);
     }
 
     /**
@@ -77,11 +77,13 @@ public final class LocalStack implements RunningStack {
      *
      * @param alertmanagerBinary null to run without Alertmanager (Prometheus then sends its alerts nowhere)
      * @param receiver where Alertmanager posts its notifications: the console's receiver on loopback
+     * @param onAlertmanagerExit told why, when the Alertmanager child ends without this stack stopping it
      */
     public static LocalStack start(StackPorts ports, StackFiles files, String prometheusBinary,
                                    Version prometheusVersion, String alertmanagerBinary, ReceiverEndpoint receiver,
                                    ChildProcesses children, Path home, Consumer<String> log,
-                                   Consumer<String> onPrometheusExit, String loadgenTarget)
+                                   Consumer<String> onPrometheusExit, Consumer<String> onAlertmanagerExit,
+                                   String loadgenTarget)
             throws IOException, InterruptedException {
         log.accept("Training the models (Tribuo CART, v1 and v2)…");
         ModelCatalog models = ModelCatalog.trainDefault();
@@ -100,6 +102,12 @@ public final class LocalStack implements RunningStack {
             children.removeOnStop(dataDir);
             // Alertmanager first: Prometheus needs its address, and its port is taken before Prometheus's is chosen.
             alertmanager = startAlertmanager(alertmanagerBinary, receiver, ports, files, dataDir, children, log);
+            if (alertmanager != null) {
+                alertmanager.onUnexpectedExit(why -> {
+                    log.accept(why);
+                    onAlertmanagerExit.accept(why);
+                });
+            }
             int promPort = choose("Prometheus", ports.prometheus(), log);
             log.accept("Starting " + prometheusBinary + " on 127.0.0.1:" + promPort + " (rules: " + files.rulesDir()
                     + ", data: " + dataDir + ")…");
@@ -188,7 +196,8 @@ public final class LocalStack implements RunningStack {
 
     @Override
     public String alertmanagerUrl() {
-        return alertmanager == null ? null : alertmanager.baseUrl();
+        AlertmanagerProcess am = alertmanager;
+        return am == null || !am.isAlive() ? null : am.baseUrl();
     }
 
     @Override

@@ -112,7 +112,8 @@ public final class StackModel {
                         ? DockerStack.start(env.compose(), files.composeFile(), p, children, this::progress)
                         : LocalStack.start(p, files, env.prometheus(),
                                 Version.find(env.prometheusVersion()).orElse(null), env.alertmanager(), receiver,
-                                children, home, this::progress, this::prometheusExited, loadgen.localTarget());
+                                children, home, this::progress, this::prometheusExited, this::alertmanagerExited,
+                                loadgen.localTarget());
                 boolean stopped;
                 synchronized (this) {
                     stopped = current.phase() != StackPhase.STARTING;
@@ -256,6 +257,20 @@ public final class StackModel {
             }
             publish(current.withPrometheusExit(why));
             log.say(why + " Press Restart Prometheus (its data is kept).");
+        }
+    }
+
+    /**
+     * The Alertmanager child ended without the console asking: notifications and silences are off until the stack
+     * starts again (its silences live in the stack's temporary folder, so a restart alone would not bring them back).
+     */
+    private void alertmanagerExited(String why) {
+        synchronized (this) {
+            if (running == null || !current.running()) {
+                return; // a stop in progress: expected
+            }
+            publish(current.withoutAlertmanager());
+            log.say(why + " Notifications and silences are off: Stop and Start the stack to bring it back.");
         }
     }
 

@@ -47,6 +47,11 @@ public record StackState(StackPhase phase, String apiUrl, PrometheusClient prome
         return new StackState(phase, apiUrl, prometheus, grafanaUrl, up, prometheusExit, alertmanagerUrl);
     }
 
+    /** The same stack after its Alertmanager died: no URL, so the tabs that need it say there is none. */
+    StackState withoutAlertmanager() {
+        return new StackState(phase, apiUrl, prometheus, grafanaUrl, apiUp, prometheusExit, null);
+    }
+
     StackState withPrometheusExit(String why) {
         return new StackState(phase, apiUrl, prometheus, grafanaUrl, apiUp, why, alertmanagerUrl);
     }

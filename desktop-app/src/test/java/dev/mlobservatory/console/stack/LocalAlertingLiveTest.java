@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,11 +57,12 @@ class LocalAlertingLiveTest {
     void aFiringRuleReachesTheReceiverAndSoDoesItsResolution(Tools.Versioned prometheus) throws Exception {
         Tools.Versioned alertmanager = Tools.alertmanager();
         List<String> log = new CopyOnWriteArrayList<>();
+        List<String> alertmanagerExits = new CopyOnWriteArrayList<>();
         ChildProcesses children = new ChildProcesses(home);
         try (WebhookRecorder receiver = new WebhookRecorder();
              LocalStack stack = LocalStack.start(new StackPorts(Ports.any(), Ports.any(), Ports.any(), Ports.any()),
                      files(), prometheus.path(), LiveStack.version(prometheus), alertmanager.path(), receiver,
-                     children, home, log::add, why -> { }, null)) {
+                     children, home, log::add, why -> { }, alertmanagerExits::add, null)) {
             assertThat(stack.alertmanagerUrl()).startsWith("http://127.0.0.1:");
             assertThat(stack.describe()).contains("Alertmanager on 127.0.0.1:");
             assertThat(log).anyMatch(l -> l.startsWith("alertmanager | "));
@@ -85,6 +88,32 @@ class LocalAlertingLiveTest {
         }
         assertThat(children.alive()).isEmpty();
         assertThat(dataFolders()).as("Prometheus's and Alertmanager's folder is removed").isEmpty();
+        assertThat(alertmanagerExits).as("a stop the stack asked for is not an unexpected exit").isEmpty();
+    }
+
+    /** Alertmanager killed under a running stack: the stack says why, and stops offering its URL. */
+    @Test
+    void anAlertmanagerThatDiesIsSaidAndNoLongerOffered() throws Exception {
+        Tools.Versioned prometheus = Tools.prometheusVersions().get(0);
+        CompletableFuture<String> exit = new CompletableFuture<>();
+        List<String> log = new CopyOnWriteArrayList<>();
+        ChildProcesses children = new ChildProcesses(home);
+        try (LocalStack stack = LocalStack.start(new StackPorts(Ports.any(), Ports.any(), Ports.any(), Ports.any()),
+                files(), prometheus.path(), LiveStack.version(prometheus), Tools.alertmanager().path(),
+                ReceiverEndpoint.NONE, children, home, log::add, why -> { }, exit::complete, null)) {
+            assertThat(stack.alertmanagerUrl()).isNotNull();
+            ProcessHandle am = children.alive().stream()
+                    .filter(h -> h.info().command().orElse("").contains("alertmanager")).findFirst().orElseThrow();
+
+            am.destroyForcibly();
+
+            assertThat(exit.get(30, TimeUnit.SECONDS)).startsWith("Alertmanager (pid " + am.pid() + ") exited");
+            assertThat(stack.alertmanagerUrl()).isNull();
+            assertThat(stack.prometheusUrl()).as("the rest of the stack runs on").isNotNull();
+            assertThat(log).anyMatch(l -> l.startsWith("Alertmanager (pid " + am.pid() + ") exited"));
+        } finally {
+            children.close();
+        }
     }
 
     /** Without Alertmanager the stack runs as before, and the log says what is missing and how to get it. */
@@ -95,7 +124,7 @@ class LocalAlertingLiveTest {
         ChildProcesses children = new ChildProcesses(home);
         try (LocalStack stack = LocalStack.start(new StackPorts(Ports.any(), Ports.any(), Ports.any(), Ports.any()),
                 files(), prometheus.path(), LiveStack.version(prometheus), null, ReceiverEndpoint.NONE, children,
-                home, log::add, why -> { }, null)) {
+                home, log::add, why -> { }, why -> { }, null)) {
             assertThat(stack.prometheusUrl()).isNotNull();
             assertThat(stack.alertmanagerUrl()).isNull();
             assertThat(log).contains(InstallHelp.ALERTMANAGER_MISSING);
