@@ -1,12 +1,8 @@
 package dev.mlobservatory.console.notify;
 
+import dev.mlobservatory.console.stack.DockerHost;
 import dev.mlobservatory.console.stack.ReceiverEndpoint;
 import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
-import java.util.Collections;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -57,7 +53,7 @@ public final class ConsoleReceiver implements ReceiverEndpoint, AutoCloseable {
     @Override
     public synchronized String openForDocker() throws IOException {
         if (docker == null) {
-            docker = WebhookServer.start(dockerHost(), dockerPort.getAsInt(), listener);
+            docker = WebhookServer.start(DockerHost.address(), dockerPort.getAsInt(), listener);
         }
         return docker.url();
     }
@@ -68,27 +64,6 @@ public final class ConsoleReceiver implements ReceiverEndpoint, AutoCloseable {
             docker.close();
             docker = null;
         }
-    }
-
-    /**
-     * Where host.docker.internal (host-gateway) lands on Linux: the docker0 bridge's address, so the port is open to
-     * containers and not to the network; loopback elsewhere (Docker Desktop forwards the name to it). The same
-     * choice as the loadgen exporter's.
-     */
-    static String dockerHost() {
-        try {
-            NetworkInterface bridge = NetworkInterface.getByName("docker0");
-            if (bridge != null) {
-                for (InetAddress a : Collections.list(bridge.getInetAddresses())) {
-                    if (a instanceof Inet4Address) {
-                        return a.getHostAddress();
-                    }
-                }
-            }
-        } catch (SocketException e) {
-            LOG.debug("no docker0 bridge: {}", e.getMessage());
-        }
-        return LOOPBACK;
     }
 
     /** Stops listening, on both ports, and the receiver's threads. */

@@ -1,12 +1,8 @@
 package dev.mlobservatory.console.traffic;
 
+import dev.mlobservatory.console.stack.DockerHost;
 import dev.mlobservatory.console.stack.LoadgenEndpoint;
 import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
-import java.util.Collections;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +48,7 @@ public final class ConsoleLoadgen implements LoadgenEndpoint, AutoCloseable {
     @Override
     public synchronized String openForDocker() throws IOException {
         if (docker == null) {
-            docker = LoadgenExporter.start(metrics, dockerHost(), dockerPort.getAsInt());
+            docker = LoadgenExporter.start(metrics, DockerHost.address(), dockerPort.getAsInt());
         }
         return docker.target();
     }
@@ -63,27 +59,6 @@ public final class ConsoleLoadgen implements LoadgenEndpoint, AutoCloseable {
             docker.close();
             docker = null;
         }
-    }
-
-    /**
-     * Where host.docker.internal (host-gateway) lands on Linux: the docker0 bridge's address, so the port is open
-     * to containers and not to the network. Docker Desktop (macOS, Windows) forwards that name to the host's
-     * loopback, and a machine without docker0 gets loopback too.
-     */
-    static String dockerHost() {
-        try {
-            NetworkInterface bridge = NetworkInterface.getByName("docker0");
-            if (bridge != null) {
-                for (InetAddress a : Collections.list(bridge.getInetAddresses())) {
-                    if (a instanceof Inet4Address) {
-                        return a.getHostAddress();
-                    }
-                }
-            }
-        } catch (SocketException e) {
-            LOG.debug("no docker0 bridge: {}", e.getMessage());
-        }
-        return LoadgenExporter.DEFAULT_HOST;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.mlobservatory.console.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlobservatory.console.stack.DockerHost;
 import dev.mlobservatory.console.stack.ReceiverEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -210,11 +211,11 @@ class ConsoleReceiverTest {
     @Test
     void theDockerPortOpensClosesAndSaysWhenItIsTaken() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress(ConsoleReceiver.dockerHost(), 0));
+            taken.bind(new InetSocketAddress(DockerHost.address(), 0));
             dockerPort = taken.getLocalPort();
             assertThatThrownBy(receiver::openForDocker)
                     .isInstanceOf(IOException.class)
-                    .hasMessage("cannot receive notifications on " + ConsoleReceiver.dockerHost() + ":" + dockerPort
+                    .hasMessage("cannot receive notifications on " + DockerHost.address() + ":" + dockerPort
                             + ": the port is already in use");
         }
         // Free now: it opens, answers like the loopback one, and closes (twice is fine).
