@@ -1,19 +1,11 @@
 package dev.mlobservatory.console.stack;
 
 import dev.mlobservatory.console.install.Version;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -24,17 +16,11 @@ public final class PrometheusProcess implements AutoCloseable {
 
     /** Prometheus replays its write-ahead log on start; on a slow laptop that can take a while. */
     static final long READY_SECONDS = 60;
-    private static final int LOG_TAIL = 40;
 
-    private final Process process;
-    private final int port;
-    private final Deque<String> tail = new ArrayDeque<>();
-    private volatile boolean closing;
-    private volatile Thread reader;
+    private final ServerProcess server;
 
-    private PrometheusProcess(Process process, int port) {
-        this.process = process;
-        this.port = port;
+    private PrometheusProcess(ServerProcess server) {
+        this.server = server;
     }
 
     /**
@@ -84,16 +70,8 @@ public final class PrometheusProcess implements AutoCloseable {
                 "--web.listen-address=127.0.0.1:" + port,
                 "--web.enable-lifecycle"));
         command.addAll(PrometheusConfig.flags(version));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        PrometheusProcess prometheus = new PrometheusProcess(children.start(builder), port);
-        prometheus.pipeOutput(log);
-        try {
-            prometheus.awaitReady();
-        } catch (IOException | InterruptedException e) {
-            prometheus.close();
-            throw e;
-        }
-        return prometheus;
+        return new PrometheusProcess(ServerProcess.start("Prometheus", new ProcessBuilder(command), port,
+                READY_SECONDS, children, log));
     }
 
     /**
@@ -101,147 +79,38 @@ public final class PrometheusProcess implements AutoCloseable {
      * called: killed, crashed, or stopped by someone else. Runs on a JDK thread; not at all after close().
      */
     public void onUnexpectedExit(Consumer<String> action) {
-        process.onExit().thenRun(() -> {
-            if (closing) {
-                return;
-            }
-            awaitOutput(); // the last error line is usually the reason: read it before saying why
-            if (!closing) {
-                action.accept(describeExit());
-            }
-        });
+        server.onUnexpectedExit(action);
     }
 
-    /**
-     * "Prometheus (pid 4242) exited with code 137 (killed by signal 9, SIGKILL)." and, when it logged one, its last
-     * error: a killed process has no last words worth showing, a crashed one usually has.
-     */
+    /** "Prometheus (pid 4242) exited with code 137 (killed by signal 9, SIGKILL)." and its last error, if any. */
     String describeExit() {
-        int code = process.exitValue();
-        String how = code > 128 && code < 160 ? " (killed by signal " + (code - 128) + signalName(code - 128) + ")" : "";
-        String error = errorLine();
-        return "Prometheus (pid " + process.pid() + ") exited with code " + code + how + "."
-                + (error == null ? "" : " Its last error: " + error);
-    }
-
-    private static String signalName(int signal) {
-        return switch (signal) {
-            case 9 -> ", SIGKILL";
-            case 15 -> ", SIGTERM";
-            case 6 -> ", SIGABRT";
-            case 11 -> ", SIGSEGV";
-            default -> "";
-        };
-    }
-
-    private void pipeOutput(Consumer<String> log) {
-        reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    synchronized (tail) {
-                        if (tail.size() == LOG_TAIL) {
-                            tail.removeFirst();
-                        }
-                        tail.addLast(line);
-                    }
-                    log.accept(line);
-                }
-            } catch (IOException closed) {
-                // the process ended
-            }
-        }, "prometheus-output");
-        reader.setDaemon(true);
-        reader.start();
-    }
-
-    private void awaitReady() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_SECONDS);
-        while (System.nanoTime() < deadline) {
-            if (process.waitFor(100, TimeUnit.MILLISECONDS)) {
-                throw new IOException("prometheus exited with code " + process.exitValue() + ": " + lastError());
-            }
-            if (ready()) {
-                return;
-            }
-        }
-        throw new IOException("prometheus did not become ready within " + READY_SECONDS + " s: " + lastError());
-    }
-
-    private boolean ready() {
-        try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(baseUrl() + "/-/ready").toURL().openConnection();
-            c.setConnectTimeout(500);
-            c.setReadTimeout(1000);
-            try {
-                return c.getResponseCode() == 200;
-            } finally {
-                c.disconnect();
-            }
-        } catch (IOException notYet) {
-            return false;
-        }
+        return server.describeExit();
     }
 
     /** The most telling line of Prometheus's output: the last error it logged, else its last line. */
     String lastError() {
-        String error = errorLine();
-        if (error != null) {
-            return error;
-        }
-        synchronized (tail) {
-            return tail.isEmpty() ? "(no output)" : tail.getLast();
-        }
-    }
-
-    /** The last error line Prometheus printed, or null. */
-    private String errorLine() {
-        synchronized (tail) {
-            for (var it = tail.descendingIterator(); it.hasNext(); ) {
-                String line = it.next();
-                // Prometheus 2.x logs level=error, 3.x level=ERROR
-                if (line.contains("level=error") || line.contains("level=ERROR") || line.contains("err=")) {
-                    return line;
-                }
-            }
-            return null;
-        }
+        return server.lastError();
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return server.baseUrl();
     }
 
     public int port() {
-        return port;
+        return server.port();
     }
 
     public ProcessHandle handle() {
-        return process.toHandle();
+        return server.handle();
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        return server.isAlive();
     }
 
     /** SIGTERM (Prometheus flushes its head block), SIGKILL after 5 s; returns once its output is read. */
     @Override
     public void close() {
-        closing = true;
-        ChildProcesses.stop(process.toHandle());
-        awaitOutput();
-    }
-
-    /** The output reader ends when the process's stdout closes; nothing is logged after this returns. */
-    private void awaitOutput() {
-        Thread r = reader;
-        if (r == null || r == Thread.currentThread()) {
-            return;
-        }
-        try {
-            r.join(TimeUnit.SECONDS.toMillis(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 }
