@@ -6,6 +6,7 @@ import dev.mlobservatory.console.chaos.ChaosView;
 import dev.mlobservatory.console.env.Environment;
 import dev.mlobservatory.console.explain.ExplainView;
 import dev.mlobservatory.console.install.GetPrometheusView;
+import dev.mlobservatory.console.lab.LabView;
 import dev.mlobservatory.console.live.LiveView;
 import dev.mlobservatory.console.notify.NotificationsView;
 import dev.mlobservatory.console.query.QueryView;
@@ -49,6 +50,7 @@ public final class ConsoleWindow {
     private final Consumer<String> openBrowser;
     private final MainView view;
     private final ReportView report;
+    private final LabView lab;
     private boolean dark;
     private boolean presenter;
 
@@ -79,8 +81,11 @@ public final class ConsoleWindow {
         NotificationsView notifications = new NotificationsView(console.notifications(),
                 console.stack().alertmanagerProperty(), console.noAlertmanagerReason());
         notifications.setOnSilence(silenceDialog::openFor);
+        // Right after Live: the lab's steps point at the Live tab, and a student finds them second in the row.
+        lab = new LabView(console.lab(), openBrowser);
         view = new MainView(stackBar, side,
                 liveTab,
+                new Tab("Lab", lab),
                 promql,
                 alertsTab,
                 new Tab("Notifications", notifications),
@@ -127,6 +132,11 @@ public final class ConsoleWindow {
                         "Lab deliverable 3: the dashboard with visible metrics")),
                 new ReportView.TabShot(alerts, new ReportData.Picture("alerts.png",
                         "Alerts tab: the rules, their state and the timeline", "")));
+    }
+
+    /** The Lab tab, where the integrator puts the PromQL exercises pane ({@link LabView#setExercises}). */
+    public LabView lab() {
+        return lab;
     }
 
     /** Writes a report into a new folder inside {@code parent}, without the notes dialog or folder chooser (tests). */
