@@ -124,10 +124,15 @@ public final class LabProgressFile {
 
     /** Moves the unreadable file beside itself under a new name; the sentence a user reads about it. */
     private String setAside() {
-        Path aside = file.resolveSibling(file.getFileName() + ".broken-"
-                + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(':', '-'));
+        String stem = file.getFileName() + ".broken-"
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(':', '-');
+        Path aside = file.resolveSibling(stem);
+        // Two broken files within a second must not overwrite each other: neither is lost.
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = file.resolveSibling(stem + "-" + n);
+        }
         try {
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(file, aside);
             return "The lab progress file could not be read, so progress starts afresh. The old file is kept as "
                     + aside + ".";
         } catch (IOException e) {
