@@ -211,7 +211,7 @@ public final class LabView extends BorderPane {
         @Override
         protected void updateItem(LabRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll(Styles.SUCCESS, Styles.TEXT_MUTED, Styles.TEXT_BOLD);
+            getStyleClass().removeAll("lab-done", "lab-todo", "lab-current");
             if (empty || row == null) {
                 setText(null);
                 return;
@@ -220,9 +220,9 @@ public final class LabView extends BorderPane {
             String skipped = row.status() == LabRow.Status.SKIPPED ? " (skipped)" : "";
             setText(row.status().mark() + " " + (getIndex() + 1) + ". " + row.step().title() + skipped + when);
             getStyleClass().add(switch (row.status()) {
-                case DONE -> Styles.SUCCESS;
-                case SKIPPED, TODO -> Styles.TEXT_MUTED;
-                case CURRENT -> Styles.TEXT_BOLD;
+                case DONE -> "lab-done";
+                case SKIPPED, TODO -> "lab-todo";
+                case CURRENT -> "lab-current";
             });
         }
     }
