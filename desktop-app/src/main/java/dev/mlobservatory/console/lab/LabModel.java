@@ -215,10 +215,13 @@ public final class LabModel {
             green.put(step.id(), at);
             save(step.id(), at);
         }
+        publish();
         if (shown) {
             result.set(r);
+        } else {
+            // The student moved on while this ran: the step now shown gets its answer now, not a poll later.
+            checkShown();
         }
-        publish();
     }
 
     private void save(String id, Instant at) {

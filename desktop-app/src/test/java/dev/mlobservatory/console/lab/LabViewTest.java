@@ -125,4 +125,17 @@ class LabViewTest {
         await("back at step 1, to do again", () -> cell(robot, 0).equals("▶ 1. Read the API's /metrics"));
         assertThat(text(robot, "#lab-summary")).startsWith("0 of 6 steps done");
     }
+
+    @Test
+    void theExercisesGoUnderTheStepsWhenTheIntegratorAddsThem(FxRobot robot) {
+        Label exercises = new Label("PromQL exercises");
+        exercises.setId("exercises-pane");
+        OnFx.read(() -> {
+            view.setExercises(exercises);
+            return null;
+        });
+        assertThat(OnFx.read(() -> view.getCenter() instanceof javafx.scene.control.SplitPane split
+                && split.getItems().size() == 2 && split.getItems().get(1) == exercises)).isTrue();
+        assertThat(OnFx.read(() -> robot.lookup("#lab-steps").tryQuery().isPresent())).isTrue();
+    }
 }
