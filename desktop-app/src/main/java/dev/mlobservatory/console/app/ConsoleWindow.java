@@ -73,6 +73,8 @@ public final class ConsoleWindow {
         Tab liveTab = new Tab("Live", live);
         Tab alertsTab = new Tab("Alerts", alerts);
         Tab targetsTab = new Tab("Targets", new TargetsView(console.targets()));
+        // Right after Live: the lab's steps point at the Live tab, and a student finds them second in the row.
+        lab = new LabView(console.lab(), openBrowser);
         // The alerting path in tab order: Alerts, then what Alertmanager sent (Notifications) and held back (Silences).
         // One dialog serves "Silence…" on the Alerts and Notifications tabs and "New silence…" on the Silences tab.
         SilenceDialog silenceDialog = new SilenceDialog(console.silences(),
@@ -81,8 +83,6 @@ public final class ConsoleWindow {
         NotificationsView notifications = new NotificationsView(console.notifications(),
                 console.stack().alertmanagerProperty(), console.noAlertmanagerReason());
         notifications.setOnSilence(silenceDialog::openFor);
-        // Right after Live: the lab's steps point at the Live tab, and a student finds them second in the row.
-        lab = new LabView(console.lab(), openBrowser);
         view = new MainView(stackBar, side,
                 liveTab,
                 new Tab("Lab", lab),
