@@ -30,7 +30,7 @@ sleep 45   # the stack starts and Prometheus scrapes a few times: the charts nee
 xdotool mousemove $FX $FY click 1; sleep 0.5
 for i in \$(seq 1 2); do xdotool key Right; done
 sleep 15
-xdotool key --window \$WIN ctrl+2; sleep 2
+xdotool key --window \$WIN ctrl+3; sleep 2   # PromQL (Ctrl+2 is the Lab tab)
 import -window root "$OUT/promql-before.png"
 xdotool mousemove $QX $QY click 1; sleep 1
 xdotool key ctrl+a; xdotool type --delay 20 'sum by (model_version) (rate(ml_predictions_total[1m]))'

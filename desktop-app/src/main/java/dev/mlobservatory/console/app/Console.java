@@ -10,9 +10,15 @@ import dev.mlobservatory.console.install.GetPrometheusModel;
 import dev.mlobservatory.console.install.GetReleaseModel;
 import dev.mlobservatory.console.install.Tool;
 import dev.mlobservatory.console.install.ToolsFolder;
+import dev.mlobservatory.console.lab.LabChecks;
+import dev.mlobservatory.console.lab.LabContext;
+import dev.mlobservatory.console.lab.LabModel;
+import dev.mlobservatory.console.lab.LabProgressFile;
 import dev.mlobservatory.console.live.DashboardQueries;
 import dev.mlobservatory.console.live.LiveModel;
+import dev.mlobservatory.console.notify.AlertStatus;
 import dev.mlobservatory.console.notify.ConsoleReceiver;
+import dev.mlobservatory.console.notify.Notification;
 import dev.mlobservatory.console.notify.NotificationsModel;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.query.QueryModel;
@@ -35,6 +41,10 @@ import dev.mlobservatory.console.traffic.ConsoleLoadgen;
 import dev.mlobservatory.console.traffic.TrafficModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -78,6 +88,8 @@ public final class Console implements AutoCloseable {
     private final NotificationsModel notifications;
     /** Where Alertmanager posts; its loopback port is chosen here, before any stack starts. */
     private final ConsoleReceiver receiver;
+    private final LabModel lab;
+    private final ObservableValue<String> noAlertmanager;
 
     public Console(Path home, FxThread fx) {
         this(home, fx, null);
@@ -136,8 +148,10 @@ public final class Console implements AutoCloseable {
             live.explainAbsence(stack.prometheusAbsenceProperty());
         }
         this.diagnostics = new Diagnostics(stack, logFile, "ML Observatory " + version());
+        this.noAlertmanager = noAlertmanagerReason();
+        this.lab = new LabModel(executor, fx, new LabChecks(http), LabProgressFile.inHome(home), this::labContext);
         this.report = new ReportModel(executor, fx, new ReportCollector(http),
-                new ReportInputsReader(setup, stack, traffic, chaos, version()));
+                new ReportInputsReader(setup, stack, traffic, chaos, lab, version()));
         report.followQueries(query.history());
         restoreSettings();
     }
@@ -203,6 +217,7 @@ public final class Console implements AutoCloseable {
         if (live != null) {
             live.start();
         }
+        lab.start();
         setup.probe();
     }
 
@@ -219,6 +234,7 @@ public final class Console implements AutoCloseable {
         if (live != null) {
             live.stop();
         }
+        lab.stop();
         health.stop();
         getPrometheus.close();
         getAlertmanager.close();
@@ -269,6 +285,24 @@ public final class Console implements AutoCloseable {
         }, stack.apiUrlProperty(), setup.environmentProperty());
     }
     public NotificationsModel notifications() { return notifications; }
+    /** The Lab tab's guided steps. */
+    public LabModel lab() { return lab; }
+
+    /** What the lab's checks read of the stack and the alerting path, taken on the FX thread that owns it. */
+    private LabContext labContext() {
+        List<Map<String, String>> firing = new ArrayList<>();
+        for (Notification n : notifications.notifications()) {
+            if (n.status() == AlertStatus.FIRING) {
+                Map<String, String> labels = new HashMap<>(n.message().commonLabels());
+                labels.putIfAbsent("alertname", n.alertName());
+                firing.add(labels);
+            }
+        }
+        String grafana = stack.grafanaUrlProperty().get();
+        return new LabContext(stack.apiUrlProperty().get(), stack.prometheusProperty().get(),
+                stack.alertmanagerProperty().get(), grafana == null ? null : grafana + "/d/" + dashboardUid, firing,
+                silences.indexProperty().get(), noAlertmanager.getValue());
+    }
     /** The webhook receiver Alertmanager posts to. */
     public ConsoleReceiver receiver() { return receiver; }
 }

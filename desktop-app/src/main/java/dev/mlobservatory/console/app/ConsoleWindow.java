@@ -6,6 +6,7 @@ import dev.mlobservatory.console.chaos.ChaosView;
 import dev.mlobservatory.console.env.Environment;
 import dev.mlobservatory.console.explain.ExplainView;
 import dev.mlobservatory.console.install.GetPrometheusView;
+import dev.mlobservatory.console.lab.LabView;
 import dev.mlobservatory.console.live.LiveView;
 import dev.mlobservatory.console.notify.NotificationsView;
 import dev.mlobservatory.console.query.QueryView;
@@ -49,6 +50,7 @@ public final class ConsoleWindow {
     private final Consumer<String> openBrowser;
     private final MainView view;
     private final ReportView report;
+    private final LabView lab;
     private boolean dark;
     private boolean presenter;
 
@@ -71,6 +73,8 @@ public final class ConsoleWindow {
         Tab liveTab = new Tab("Live", live);
         Tab alertsTab = new Tab("Alerts", alerts);
         Tab targetsTab = new Tab("Targets", new TargetsView(console.targets()));
+        // Right after Live: the lab's steps point at the Live tab, and a student finds them second in the row.
+        lab = new LabView(console.lab(), openBrowser);
         // The alerting path in tab order: Alerts, then what Alertmanager sent (Notifications) and held back (Silences).
         // One dialog serves "Silence…" on the Alerts and Notifications tabs and "New silence…" on the Silences tab.
         SilenceDialog silenceDialog = new SilenceDialog(console.silences(),
@@ -82,6 +86,7 @@ public final class ConsoleWindow {
         notifications.setSilencing(console.silences().indexProperty(), console.silences()::note);
         view = new MainView(stackBar, side,
                 liveTab,
+                new Tab("Lab", lab),
                 promql,
                 alertsTab,
                 new Tab("Notifications", notifications),
@@ -128,6 +133,11 @@ public final class ConsoleWindow {
                         "Lab deliverable 3: the dashboard with visible metrics")),
                 new ReportView.TabShot(alerts, new ReportData.Picture("alerts.png",
                         "Alerts tab: the rules, their state and the timeline", "")));
+    }
+
+    /** The Lab tab, where the integrator puts the PromQL exercises pane ({@link LabView#setExercises}). */
+    public LabView lab() {
+        return lab;
     }
 
     /** Writes a report into a new folder inside {@code parent}, without the notes dialog or folder chooser (tests). */

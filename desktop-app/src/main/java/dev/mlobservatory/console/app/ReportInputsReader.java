@@ -2,6 +2,8 @@ package dev.mlobservatory.console.app;
 
 import dev.mlobservatory.console.chaos.ChaosAction;
 import dev.mlobservatory.console.chaos.ChaosModel;
+import dev.mlobservatory.console.lab.LabModel;
+import dev.mlobservatory.console.lab.LabRow;
 import dev.mlobservatory.console.report.ReportData;
 import dev.mlobservatory.console.report.ReportInputs;
 import dev.mlobservatory.console.stack.StackMode;
@@ -29,8 +31,11 @@ final class ReportInputsReader implements Supplier<ReportInputs> {
     private final TrafficModel traffic;
     private final ChaosModel chaos;
     private final String appVersion;
+    private final LabModel lab;
 
-    ReportInputsReader(StackSetup setup, StackModel stack, TrafficModel traffic, ChaosModel chaos, String appVersion) {
+    ReportInputsReader(StackSetup setup, StackModel stack, TrafficModel traffic, ChaosModel chaos, LabModel lab,
+                       String appVersion) {
+        this.lab = lab;
         this.setup = setup;
         this.stack = stack;
         this.traffic = traffic;
@@ -45,7 +50,7 @@ final class ReportInputsReader implements Supplier<ReportInputs> {
                         a.time().truncatedTo(ChronoUnit.SECONDS).toString(), a.what(), a.versions()))
                 .toList();
         return new ReportInputs(stack.prometheusProperty().get(), stack.apiUrlProperty().get(), appVersion,
-                setup.modeProperty().get() == StackMode.DOCKER ? "Docker" : "Local", traffic(), steps, List.of());
+                setup.modeProperty().get() == StackMode.DOCKER ? "Docker" : "Local", traffic(), steps, List.of(), labSteps());
     }
 
     private ReportData.Traffic traffic() {
@@ -78,6 +83,13 @@ final class ReportInputsReader implements Supplier<ReportInputs> {
                 traffic.achievedRateProperty().get(), traffic.sentProperty().get(), traffic.errorsProperty().get(),
                 traffic.droppedProperty().get(), window, outcomes, orNull(p.p50Ms()), orNull(p.p95Ms()),
                 orNull(p.p99Ms()));
+    }
+
+    /** The Lab tab's steps as the report lists them: status, and when each went green. */
+    private List<ReportData.LabStep> labSteps() {
+        return lab.rows().stream().map((LabRow r) -> new ReportData.LabStep(r.step().id(), r.step().title(),
+                r.status().word(), r.greenAt() == null ? "" : r.greenAt().truncatedTo(ChronoUnit.SECONDS).toString()))
+                .toList();
     }
 
     private static Double orNull(double v) {

@@ -75,7 +75,7 @@ public final class ReportCollector {
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 promVersion, in.appVersion(), in.mode());
         return new ReportData(now.truncatedTo(ChronoUnit.SECONDS).toString(), notes, versions, pictures, targets, targetsProblem, in.traffic(),
-                in.chaos(), queries, metrics, metricsSource);
+                in.chaos(), queries, metrics, metricsSource, in.lab());
     }
 
     /** The API's own catalogue from the HELP and TYPE lines of its {@code /metrics}. */

@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record ReportData(String createdAt, String notes, Versions versions, List<Picture> pictures,
                          List<Target> targets, String targetsProblem, Traffic traffic, List<ChaosStep> chaos,
-                         List<QueryRun> queries, List<Metric> metrics, String metricsSource) {
+                         List<QueryRun> queries, List<Metric> metrics, String metricsSource, List<LabStep> lab) {
 
     public ReportData {
         Objects.requireNonNull(createdAt, "createdAt");
@@ -25,6 +25,25 @@ public record ReportData(String createdAt, String notes, Versions versions, List
         queries = List.copyOf(queries);
         metrics = List.copyOf(metrics);
         metricsSource = metricsSource == null ? "" : metricsSource;
+        lab = List.copyOf(lab);
+    }
+
+    /** Without lab steps. */
+    public ReportData(String createdAt, String notes, Versions versions, List<Picture> pictures, List<Target> targets,
+                      String targetsProblem, Traffic traffic, List<ChaosStep> chaos, List<QueryRun> queries,
+                      List<Metric> metrics, String metricsSource) {
+        this(createdAt, notes, versions, pictures, targets, targetsProblem, traffic, chaos, queries, metrics,
+                metricsSource, List.of());
+    }
+
+    /** One guided step of the Lab tab: its status ("done", "current", "to do", "skipped") and when it went green. */
+    public record LabStep(String id, String title, String status, String greenAt) {
+        public LabStep {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(status, "status");
+            greenAt = greenAt == null ? "" : greenAt;
+        }
     }
 
     /** What ran: Java, Prometheus ("not running" when none answered), the console, and the stack's mode. */

@@ -64,6 +64,7 @@ public final class ReportHtml {
         h.append("<h2>What I tracked and why</h2>");
         h.append(d.notes().isBlank() ? "<p class=\"muted\">(Nothing written before the export.)</p>"
                 : "<pre class=\"notes\">" + escape(d.notes()) + "</pre>").append('\n');
+        lab(h, d.lab());
         pictures(h, d.pictures());
         targets(h, d);
         queries(h, d.queries());
@@ -71,6 +72,25 @@ public final class ReportHtml {
         chaos(h, d.chaos());
         catalogue(h, d);
         return h.append("</body></html>\n").toString();
+    }
+
+    /** The Lab tab's steps: each one's status and when it went green (local times are the reader's to convert). */
+    private static void lab(StringBuilder h, List<ReportData.LabStep> steps) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        long done = steps.stream().filter(s -> s.status().equals("done")).count();
+        h.append("<h2>Lab progress</h2><p>").append(done).append(" of ").append(steps.size())
+                .append(" guided steps done, as the console checked them.</p><table><tr><th>Step</th><th>Status</th>"
+                        + "<th>Went green (UTC)</th></tr>");
+        int i = 1;
+        for (ReportData.LabStep s : steps) {
+            boolean green = s.status().equals("done");
+            h.append("<tr><td>").append(i++).append(". ").append(escape(s.title())).append("</td><td class=\"")
+                    .append(green ? "up" : "muted").append("\">").append(green ? "✓ " : "").append(escape(s.status()))
+                    .append("</td><td>").append(s.greenAt().isEmpty() ? "—" : escape(s.greenAt())).append("</td></tr>");
+        }
+        h.append("</table>\n");
     }
 
     private static void versions(StringBuilder h, ReportData.Versions v) {
