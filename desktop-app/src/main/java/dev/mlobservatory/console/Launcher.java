@@ -44,11 +44,15 @@ public final class Launcher implements Callable<Integer> {
     @Option(names = "--presenter", description = "Open in presenter mode (large type for a projector).")
     boolean presenter;
 
+    @Option(names = "--exercises", paramLabel = "FILE",
+            description = "A teacher's PromQL exercises file (YAML), added to the bundled ones (see 'lab --help').")
+    java.nio.file.Path exercises;
+
     /** No subcommand: open the console window. */
     @Override
     public Integer call() {
         try {
-            LaunchOptions.set(new LaunchOptions(start, traffic, presenter ? Boolean.TRUE : null));
+            LaunchOptions.set(new LaunchOptions(start, traffic, presenter ? Boolean.TRUE : null, exercises));
         } catch (IllegalArgumentException e) {
             System.err.println("observatory: " + e.getMessage());
             return 2;

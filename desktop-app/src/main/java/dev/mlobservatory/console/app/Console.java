@@ -10,6 +10,8 @@ import dev.mlobservatory.console.install.GetPrometheusModel;
 import dev.mlobservatory.console.install.GetReleaseModel;
 import dev.mlobservatory.console.install.Tool;
 import dev.mlobservatory.console.install.ToolsFolder;
+import dev.mlobservatory.console.lab.exercise.ExerciseBook;
+import dev.mlobservatory.console.lab.exercise.ExercisesModel;
 import dev.mlobservatory.console.live.DashboardQueries;
 import dev.mlobservatory.console.live.LiveModel;
 import dev.mlobservatory.console.notify.ConsoleReceiver;
@@ -78,6 +80,7 @@ public final class Console implements AutoCloseable {
     private final NotificationsModel notifications;
     /** Where Alertmanager posts; its loopback port is chosen here, before any stack starts. */
     private final ConsoleReceiver receiver;
+    private final ExercisesModel exercises;
 
     public Console(Path home, FxThread fx) {
         this(home, fx, null);
@@ -119,6 +122,9 @@ public final class Console implements AutoCloseable {
         targets.explainAbsence(stack.prometheusAbsenceProperty());
         query.explainAbsence(stack.prometheusAbsenceProperty());
         explain.explainAbsence(stack.prometheusAbsenceProperty());
+        this.exercises = new ExercisesModel(executor, fx, stack.prometheusProperty(),
+                ExerciseBook.load(exercisesFile(settings)));
+        exercises.explainAbsence(stack.prometheusAbsenceProperty());
         DashboardQueries dashboard = null;
         String problem = null;
         try {
@@ -140,6 +146,13 @@ public final class Console implements AutoCloseable {
                 new ReportInputsReader(setup, stack, traffic, chaos, version()));
         report.followQueries(query.history());
         restoreSettings();
+    }
+
+    /** A teacher's exercises file: --exercises, else the setting lab.exercises; null for none. */
+    private static Path exercisesFile(ConsoleSettings settings) {
+        Path given = LaunchOptions.current().exercises();
+        String saved = settings.getString("lab.exercises", "").strip();
+        return given != null ? given : saved.isEmpty() ? null : Path.of(saved);
     }
 
     /** The version the jar's manifest states, or "(development build)" when run from the classes. */
@@ -199,6 +212,7 @@ public final class Console implements AutoCloseable {
         targets.start();
         query.start();
         explain.start();
+        exercises.start();
         silences.start();
         if (live != null) {
             live.start();
@@ -215,6 +229,7 @@ public final class Console implements AutoCloseable {
         targets.stop();
         query.stop();
         explain.stop();
+        exercises.stop();
         silences.stop();
         if (live != null) {
             live.stop();
@@ -253,6 +268,8 @@ public final class Console implements AutoCloseable {
     public Diagnostics diagnostics() { return diagnostics; }
     public ReportModel report() { return report; }
     public SilencesModel silences() { return silences; }
+    /** The PromQL exercises pane's model; {@code passedIds()} says which exercises were passed. */
+    public ExercisesModel exercises() { return exercises; }
 
     /** Why the stack has no Alertmanager, in a short sentence, for the tabs that need one. */
     public ObservableValue<String> noAlertmanagerReason() {

@@ -6,6 +6,7 @@ import dev.mlobservatory.console.chaos.ChaosView;
 import dev.mlobservatory.console.env.Environment;
 import dev.mlobservatory.console.explain.ExplainView;
 import dev.mlobservatory.console.install.GetPrometheusView;
+import dev.mlobservatory.console.lab.exercise.ExercisesView;
 import dev.mlobservatory.console.live.LiveView;
 import dev.mlobservatory.console.notify.NotificationsView;
 import dev.mlobservatory.console.query.QueryView;
@@ -79,6 +80,8 @@ public final class ConsoleWindow {
         NotificationsView notifications = new NotificationsView(console.notifications(),
                 console.stack().alertmanagerProperty(), console.noAlertmanagerReason());
         notifications.setOnSilence(silenceDialog::openFor);
+        // The exercises pane on a tab of its own until the Lab tab (issue 17, branch labsteps) hosts it.
+        Tab exercisesTab = new Tab("Exercises", new ExercisesView(console.exercises()));
         view = new MainView(stackBar, side,
                 liveTab,
                 promql,
@@ -86,7 +89,8 @@ public final class ConsoleWindow {
                 new Tab("Notifications", notifications),
                 silencesTab,
                 targetsTab,
-                new Tab("Stack", scrolling(stackTab())));
+                new Tab("Stack", scrolling(stackTab())),
+                exercisesTab);
         initListeners();
         alerts.setSilencing(console.silences().indexProperty(), console.silences()::note, silenceDialog::openFor);
         // A rule's expression, opened where it can be run, changed and charted.
@@ -96,6 +100,16 @@ public final class ConsoleWindow {
             view.tabs.getSelectionModel().select(promql);
         });
         wireExplain(queryView, alerts, promql);
+        console.exercises().setOnOpenInPromQL(expression -> {
+            console.query().queryProperty().set(expression);
+            console.query().run();
+            view.tabs.getSelectionModel().select(promql);
+        });
+        console.exercises().setOnExplain(expression -> {
+            console.query().queryProperty().set(expression);
+            console.explain().explain(expression);
+            view.tabs.getSelectionModel().select(promql);
+        });
         report = new ReportView(console.report(), view.tabs, () -> reportShots(liveTab, promql, alertsTab, targetsTab));
         view.reportSlot.getChildren().setAll(report.button());
         view.reportStatusSlot.getChildren().setAll(report.progress());
