@@ -46,14 +46,23 @@ public final class ExercisesView extends BorderPane {
 
     private void createView() {
         list.setId("exercise-list");
-        list.setPrefWidth(300);
+        list.setPrefWidth(340);
         list.setMinWidth(220);
         list.setCellFactory(l -> new ListCell<>() {
+            /** A column of its own for the tick, so that titles stay aligned whether passed or not. */
+            private final Label tick = new Label();
+
+            {
+                tick.setMinWidth(18);
+                tick.getStyleClass().add(Styles.SUCCESS);
+            }
+
             @Override
             protected void updateItem(Exercise item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null
-                        : (model.passedIds().contains(item.id()) ? "✓ " : "   ") + item.title());
+                setText(empty || item == null ? null : item.title());
+                tick.setText(item != null && model.passedIds().contains(item.id()) ? "✓" : "");
+                setGraphic(empty || item == null ? null : tick);
             }
         });
         progress.getStyleClass().add(Styles.TEXT_MUTED);
@@ -92,6 +101,9 @@ public final class ExercisesView extends BorderPane {
 
         setLeft(left);
         setCenter(right);
+        setBottom(dev.mlobservatory.console.ui.TabParts.help("Check runs your query and the exercise's own on the same "
+                + "Prometheus at three times, 30 s apart: it passes when both give the same series (the same labels) "
+                + "with the same values. Equal formulations pass; the reason of a fail says what to change."));
         setPadding(new Insets(10));
     }
 
