@@ -46,8 +46,8 @@ public final class ExercisesView extends BorderPane {
 
     private void createView() {
         list.setId("exercise-list");
-        list.setPrefWidth(340);
-        list.setMinWidth(220);
+        // In em, so that presenter mode's larger type widens the list instead of cutting the titles short.
+        list.setStyle("-fx-pref-width: 24em; -fx-min-width: 14em;");
         list.setCellFactory(l -> new ListCell<>() {
             /** A column of its own for the tick, so that titles stay aligned whether passed or not. */
             private final Label tick = new Label();

@@ -123,7 +123,7 @@ final class ResultComparison {
                 + ": add them up or pick one, e.g. with sum(…) or max(…)";
     }
 
-    private static String seriesProblem(SeriesSet ref, SeriesSet ans) {
+    private String seriesProblem(SeriesSet ref, SeriesSet ans) {
         Set<String> extra = new TreeSet<>(ans.labelNames());
         extra.removeAll(ref.labelNames());
         Set<String> missing = new TreeSet<>(ref.labelNames());
@@ -132,7 +132,10 @@ final class ResultComparison {
         if (!extra.isEmpty() || !missing.isEmpty()) {
             List<String> parts = new ArrayList<>();
             if (!extra.isEmpty()) {
-                String keep = ref.labelNames().isEmpty() ? "sum(…)"
+                // histogram_quantile() needs le to the end: its buckets are summed by (le), not away.
+                String keep = exercise.reference().contains("histogram_quantile") && ref.labelNames().isEmpty()
+                        ? "sum by (le) (…) inside histogram_quantile()"
+                        : ref.labelNames().isEmpty() ? "sum(…)"
                         : "sum by (" + String.join(", ", ref.labelNames()) + ") (…)";
                 parts.add("you kept " + names(extra, "and") + " (aggregate " + (extra.size() == 1 ? "it" : "them")
                         + " away, e.g. " + keep + ")");
