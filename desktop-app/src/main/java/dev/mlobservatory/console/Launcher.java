@@ -1,6 +1,7 @@
 package dev.mlobservatory.console;
 
 import dev.mlobservatory.console.install.SetupCommand;
+import dev.mlobservatory.console.lab.exercise.LabCommand;
 import dev.mlobservatory.console.traffic.TrafficCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import dev.mlobservatory.console.app.LaunchOptions;
 @Command(name = "observatory", mixinStandardHelpOptions = true, version = "ML Observatory 0.1.0",
         description = {"ML Observatory: watch a machine-learning prediction API in production.",
                 "Without a subcommand it opens the console window."},
-        subcommands = {TrafficCommand.class, SetupCommand.class})
+        subcommands = {TrafficCommand.class, SetupCommand.class, LabCommand.class})
 public final class Launcher implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -43,11 +44,15 @@ public final class Launcher implements Callable<Integer> {
     @Option(names = "--presenter", description = "Open in presenter mode (large type for a projector).")
     boolean presenter;
 
+    @Option(names = "--exercises", paramLabel = "FILE",
+            description = "A teacher's PromQL exercises file (YAML), added to the bundled ones (see 'lab --help').")
+    java.nio.file.Path exercises;
+
     /** No subcommand: open the console window. */
     @Override
     public Integer call() {
         try {
-            LaunchOptions.set(new LaunchOptions(start, traffic, presenter ? Boolean.TRUE : null));
+            LaunchOptions.set(new LaunchOptions(start, traffic, presenter ? Boolean.TRUE : null, exercises));
         } catch (IllegalArgumentException e) {
             System.err.println("observatory: " + e.getMessage());
             return 2;

@@ -10,10 +10,13 @@ import dev.mlobservatory.console.install.GetPrometheusModel;
 import dev.mlobservatory.console.install.GetReleaseModel;
 import dev.mlobservatory.console.install.Tool;
 import dev.mlobservatory.console.install.ToolsFolder;
+import dev.mlobservatory.console.lab.ExerciseProgress;
 import dev.mlobservatory.console.lab.LabChecks;
 import dev.mlobservatory.console.lab.LabContext;
 import dev.mlobservatory.console.lab.LabModel;
 import dev.mlobservatory.console.lab.LabProgressFile;
+import dev.mlobservatory.console.lab.exercise.ExerciseBook;
+import dev.mlobservatory.console.lab.exercise.ExercisesModel;
 import dev.mlobservatory.console.live.DashboardQueries;
 import dev.mlobservatory.console.live.LiveModel;
 import dev.mlobservatory.console.notify.AlertStatus;
@@ -41,6 +44,7 @@ import dev.mlobservatory.console.traffic.ConsoleLoadgen;
 import dev.mlobservatory.console.traffic.TrafficModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -90,6 +94,8 @@ public final class Console implements AutoCloseable {
     private final ConsoleReceiver receiver;
     private final LabModel lab;
     private final ObservableValue<String> noAlertmanager;
+    private final ExercisesModel exercises;
+    private final ExerciseProgress exerciseProgress;
 
     public Console(Path home, FxThread fx) {
         this(home, fx, null);
@@ -131,6 +137,9 @@ public final class Console implements AutoCloseable {
         targets.explainAbsence(stack.prometheusAbsenceProperty());
         query.explainAbsence(stack.prometheusAbsenceProperty());
         explain.explainAbsence(stack.prometheusAbsenceProperty());
+        this.exercises = new ExercisesModel(executor, fx, stack.prometheusProperty(),
+                ExerciseBook.load(exercisesFile(settings)));
+        exercises.explainAbsence(stack.prometheusAbsenceProperty());
         DashboardQueries dashboard = null;
         String problem = null;
         try {
@@ -149,11 +158,21 @@ public final class Console implements AutoCloseable {
         }
         this.diagnostics = new Diagnostics(stack, logFile, "ML Observatory " + version());
         this.noAlertmanager = noAlertmanagerReason();
-        this.lab = new LabModel(executor, fx, new LabChecks(http), LabProgressFile.inHome(home), this::labContext);
+        LabProgressFile progress = LabProgressFile.inHome(home);
+        this.lab = new LabModel(executor, fx, new LabChecks(http), progress, this::labContext);
+        this.exerciseProgress = new ExerciseProgress(exercises, progress, executor, fx, Clock.systemUTC());
+        lab.onReset(exerciseProgress::reset);
         this.report = new ReportModel(executor, fx, new ReportCollector(http),
-                new ReportInputsReader(setup, stack, traffic, chaos, lab, version()));
+                new ReportInputsReader(setup, stack, traffic, chaos, lab, exerciseProgress, version()));
         report.followQueries(query.history());
         restoreSettings();
+    }
+
+    /** A teacher's exercises file: --exercises, else the setting lab.exercises; null for none. */
+    private static Path exercisesFile(ConsoleSettings settings) {
+        Path given = LaunchOptions.current().exercises();
+        String saved = settings.getString("lab.exercises", "").strip();
+        return given != null ? given : saved.isEmpty() ? null : Path.of(saved);
     }
 
     /** The version the jar's manifest states, or "(development build)" when run from the classes. */
@@ -213,11 +232,13 @@ public final class Console implements AutoCloseable {
         targets.start();
         query.start();
         explain.start();
+        exercises.start();
         silences.start();
         if (live != null) {
             live.start();
         }
         lab.start();
+        exerciseProgress.start();
         setup.probe();
     }
 
@@ -230,6 +251,7 @@ public final class Console implements AutoCloseable {
         targets.stop();
         query.stop();
         explain.stop();
+        exercises.stop();
         silences.stop();
         if (live != null) {
             live.stop();
@@ -269,6 +291,8 @@ public final class Console implements AutoCloseable {
     public Diagnostics diagnostics() { return diagnostics; }
     public ReportModel report() { return report; }
     public SilencesModel silences() { return silences; }
+    /** The PromQL exercises pane's model; {@code passedIds()} says which exercises were passed. */
+    public ExercisesModel exercises() { return exercises; }
 
     /** Why the stack has no Alertmanager, in a short sentence, for the tabs that need one. */
     public ObservableValue<String> noAlertmanagerReason() {

@@ -7,6 +7,7 @@ import dev.mlobservatory.console.env.Environment;
 import dev.mlobservatory.console.explain.ExplainView;
 import dev.mlobservatory.console.install.GetPrometheusView;
 import dev.mlobservatory.console.lab.LabView;
+import dev.mlobservatory.console.lab.exercise.ExercisesView;
 import dev.mlobservatory.console.live.LiveView;
 import dev.mlobservatory.console.notify.NotificationsView;
 import dev.mlobservatory.console.query.QueryView;
@@ -84,6 +85,8 @@ public final class ConsoleWindow {
                 console.stack().alertmanagerProperty(), console.noAlertmanagerReason());
         notifications.setOnSilence(silenceDialog::openFor);
         notifications.setSilencing(console.silences().indexProperty(), console.silences()::note);
+        // The PromQL exercises under the lab's steps: one tab for the whole lab.
+        lab.setExercises(new ExercisesView(console.exercises()));
         view = new MainView(stackBar, side,
                 liveTab,
                 new Tab("Lab", lab),
@@ -102,6 +105,16 @@ public final class ConsoleWindow {
             view.tabs.getSelectionModel().select(promql);
         });
         wireExplain(queryView, alerts, promql);
+        console.exercises().setOnOpenInPromQL(expression -> {
+            console.query().queryProperty().set(expression);
+            console.query().run();
+            view.tabs.getSelectionModel().select(promql);
+        });
+        console.exercises().setOnExplain(expression -> {
+            console.query().queryProperty().set(expression);
+            console.explain().explain(expression);
+            view.tabs.getSelectionModel().select(promql);
+        });
         report = new ReportView(console.report(), view.tabs, () -> reportShots(liveTab, promql, alertsTab, targetsTab));
         view.reportSlot.getChildren().setAll(report.button());
         view.reportStatusSlot.getChildren().setAll(report.progress());

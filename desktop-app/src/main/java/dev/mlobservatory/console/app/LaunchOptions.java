@@ -6,10 +6,15 @@ package dev.mlobservatory.console.app;
  * @param startStack start the stack as soon as the environment is known
  * @param trafficRate start test traffic at this rate once the API answers; 0 for none
  * @param presenter open in presenter mode (overrides the remembered setting)
+ * @param exercises a teacher's PromQL exercises file (overrides the setting lab.exercises); null for none
  */
-public record LaunchOptions(boolean startStack, double trafficRate, Boolean presenter) {
+public record LaunchOptions(boolean startStack, double trafficRate, Boolean presenter, java.nio.file.Path exercises) {
 
     public static final LaunchOptions NONE = new LaunchOptions(false, 0, null);
+
+    public LaunchOptions(boolean startStack, double trafficRate, Boolean presenter) {
+        this(startStack, trafficRate, presenter, null);
+    }
 
     public LaunchOptions {
         if (!(trafficRate >= 0 && trafficRate <= 5_000)) {

@@ -2,6 +2,7 @@ package dev.mlobservatory.console.app;
 
 import dev.mlobservatory.console.chaos.ChaosAction;
 import dev.mlobservatory.console.chaos.ChaosModel;
+import dev.mlobservatory.console.lab.ExerciseProgress;
 import dev.mlobservatory.console.lab.LabModel;
 import dev.mlobservatory.console.lab.LabRow;
 import dev.mlobservatory.console.report.ReportData;
@@ -14,7 +15,9 @@ import dev.mlobservatory.console.traffic.LatencyWindow;
 import dev.mlobservatory.console.traffic.TrafficModel;
 import dev.mlobservatory.console.traffic.TrafficSnapshot;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +35,13 @@ final class ReportInputsReader implements Supplier<ReportInputs> {
     private final ChaosModel chaos;
     private final String appVersion;
     private final LabModel lab;
+    private final ExerciseProgress exercises;
 
     ReportInputsReader(StackSetup setup, StackModel stack, TrafficModel traffic, ChaosModel chaos, LabModel lab,
+                       ExerciseProgress exercises,
                        String appVersion) {
         this.lab = lab;
+        this.exercises = exercises;
         this.setup = setup;
         this.stack = stack;
         this.traffic = traffic;
@@ -85,11 +91,21 @@ final class ReportInputsReader implements Supplier<ReportInputs> {
                 orNull(p.p99Ms()));
     }
 
-    /** The Lab tab's steps as the report lists them: status, and when each went green. */
+    /** The Lab tab's steps, then its PromQL exercises, as the report lists them: status, and when each went green. */
     private List<ReportData.LabStep> labSteps() {
-        return lab.rows().stream().map((LabRow r) -> new ReportData.LabStep(r.step().id(), r.step().title(),
-                r.status().word(), r.greenAt() == null ? "" : r.greenAt().truncatedTo(ChronoUnit.SECONDS).toString()))
-                .toList();
+        List<ReportData.LabStep> rows = new ArrayList<>();
+        for (LabRow r : lab.rows()) {
+            rows.add(new ReportData.LabStep(r.step().id(), r.step().title(), r.status().word(), when(r.greenAt())));
+        }
+        for (ExerciseProgress.Row e : exercises.rows()) {
+            rows.add(new ReportData.LabStep("exercise:" + e.id(), "Exercise: " + e.title(),
+                    e.passedAt() == null ? "to do" : "passed", when(e.passedAt())));
+        }
+        return rows;
+    }
+
+    private static String when(Instant at) {
+        return at == null ? "" : at.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static Double orNull(double v) {

@@ -50,6 +50,7 @@ public final class LabModel {
 
     // The FX thread's.
     private final Map<String, Instant> green = new HashMap<>();
+    private Runnable onReset = () -> { };
     private final Set<String> skipped = new HashSet<>();
     private boolean checking;
     /** Bumped by a reset: a check started before it must not turn a step green after it. */
@@ -127,8 +128,14 @@ public final class LabModel {
         checkShown();
     }
 
+    /** Also run on Reset, e.g. to forget the exercises passed, which the same progress file keeps. FX thread. */
+    public void onReset(Runnable action) {
+        onReset = action == null ? () -> { } : action;
+    }
+
     /** Forgets this user's progress (the view asks first) and starts again at the first step. FX thread. */
     public void reset() {
+        onReset.run();
         generation++;
         green.clear();
         skipped.clear();
