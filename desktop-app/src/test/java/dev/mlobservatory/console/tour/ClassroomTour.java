@@ -5,6 +5,9 @@ import dev.mlobservatory.console.alerts.AlertState;
 import dev.mlobservatory.console.app.Console;
 import dev.mlobservatory.console.app.ConsoleWindow;
 import dev.mlobservatory.console.concurrent.FxThread;
+import dev.mlobservatory.console.lab.LabRow;
+import dev.mlobservatory.console.lab.exercise.CheckState;
+import dev.mlobservatory.console.lab.exercise.ExercisesModel;
 import dev.mlobservatory.console.notify.AlertStatus;
 import dev.mlobservatory.console.notify.Notification;
 import dev.mlobservatory.console.silence.Matcher;
@@ -38,7 +41,8 @@ import javax.imageio.ImageIO;
  * the same models the buttons do; the pictures are the window's own rendering of the live stack.
  *
  * <p>Arguments: {@code OUT_DIR WIDTH HEIGHT PRESENTER(true|false) [baseline-only|alerting]}; {@code alerting} walks
- * only the alerting path (Kill API, APIDown, its notification, a silence) and times it.
+ * only the alerting path (Kill API, APIDown, its notification, a silence) and times it, with the Lab tab: an
+ * exercise failed then passed, and the lab's last step (the notification silenced) turning green.
  */
 public final class ClassroomTour {
 
@@ -189,6 +193,9 @@ public final class ClassroomTour {
         await("the Prometheus chip green", 60,
                 () -> onFx(() -> console.health().prometheusChipProperty().get().text().contains("3/3 up")));
         shot("7-alerting-baseline", "notifications");
+        exercise("rate-by-version", "rate(ml_predictions_total[1m])", CheckState.Kind.FAIL, "7-exercise-fail");
+        exercise("rate-by-version", "sum by (model_version) (rate(ml_predictions_total[1m]))", CheckState.Kind.PASS,
+                "7-exercise-pass");
         onFx(() -> {
             console.stack().killApi();
             return null;
@@ -216,6 +223,16 @@ public final class ClassroomTour {
         shot("9-silenced", "notifications");
         shot("9-silenced", "silences");
         shot("9-silenced", "alerts");
+        int last = onFx(() -> console.lab().rows().size() - 1);
+        onFx(() -> {
+            console.lab().select(last);
+            return null;
+        });
+        awaitOrSay("the lab's last step green", 30,
+                () -> onFx(() -> console.lab().rows().get(last).status() == LabRow.Status.DONE));
+        log("lab step '" + onFx(() -> console.lab().rows().get(last).step().title()) + "': "
+                + onFx(() -> console.lab().rows().get(last).status()));
+        shot("9-silenced", "lab");
         onFx(() -> {
             console.stack().restartApi();
             return null;
@@ -223,6 +240,28 @@ public final class ClassroomTour {
         await("the API back", 60, () -> onFx(() -> console.stack().apiUpProperty().get()));
         awaitOrSay("APIDown inactive", 120, () -> state("APIDown") == AlertState.INACTIVE);
         log("APIDown inactive again; notifications: " + onFx(() -> console.notifications().notifications().size()));
+    }
+
+    /** Answers an exercise on the Lab tab, checks it, awaits the verdict and photographs the tab. */
+    private void exercise(String id, String answer, CheckState.Kind expected, String step) throws Exception {
+        CheckState state;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        do { // the reference is compared 10 to 70 s back: a young stack has no data that far yet
+            onFx(() -> {
+                ExercisesModel m = console.exercises();
+                m.selectedProperty().set(
+                        m.exercises().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow());
+                m.answerProperty().set(answer);
+                return m;
+            }).check().get(60, TimeUnit.SECONDS);
+            state = onFx(() -> console.exercises().stateProperty().get());
+            if (state.kind() == CheckState.Kind.NO_DATA) {
+                pause(5);
+            }
+        } while (state.kind() == CheckState.Kind.NO_DATA && System.nanoTime() < deadline);
+        log("exercise " + id + " '" + answer + "': " + state.kind() + " " + state.message()
+                + (state.kind() == expected ? "" : " (NOT " + expected + ")"));
+        shot(step, "lab");
     }
 
     private Notification notification(String alert, AlertStatus status) {
