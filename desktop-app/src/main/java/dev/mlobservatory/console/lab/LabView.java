@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -18,7 +17,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -181,13 +181,18 @@ public final class LabView extends BorderPane {
     }
 
     /**
-     * Puts {@code pane} (the PromQL exercises) under the guided steps, the two split so each keeps a share of the tab.
+     * Puts {@code pane} (the PromQL exercises) beside the guided steps, each on a tab of its own inside the Lab tab:
+     * split in two, neither had room for its text at 1366×768 in presenter type.
      */
     public void setExercises(Node pane) {
-        SplitPane split = new SplitPane(steps, pane);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
-        setCenter(split);
+        Tab stepsTab = new Tab("Guided steps", steps);
+        stepsTab.setId("tab-steps");
+        Tab exercisesTab = new Tab("PromQL exercises", pane);
+        exercisesTab.setId("tab-exercises");
+        TabPane sections = new TabPane(stepsTab, exercisesTab);
+        sections.setId("lab-sections");
+        sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        setCenter(sections);
     }
 
     /** Replaces the confirmation dialog before a reset (tests answer it themselves). */

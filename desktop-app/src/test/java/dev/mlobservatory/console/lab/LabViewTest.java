@@ -127,17 +127,15 @@ class LabViewTest {
     }
 
     @Test
-    void theExercisesGoUnderTheStepsWhenTheIntegratorAddsThem(FxRobot robot) {
+    void theExercisesGetATabBesideTheStepsWhenTheIntegratorAddsThem(FxRobot robot) {
         Label exercises = new Label("PromQL exercises");
         exercises.setId("exercises-pane");
         OnFx.read(() -> {
             view.setExercises(exercises);
             return null;
         });
-        assertThat(OnFx.read(() -> view.getCenter() instanceof javafx.scene.control.SplitPane split
-                && split.getItems().size() == 2 && split.getItems().get(1) == exercises)).isTrue();
-        // The split's skin puts its items in the scene at the next layout pass: ask the first item itself.
-        assertThat(OnFx.read(() -> ((javafx.scene.control.SplitPane) view.getCenter()).getItems().get(0)
-                .lookup("#lab-steps") != null)).isTrue();
+        assertThat(OnFx.read(() -> view.getCenter() instanceof javafx.scene.control.TabPane sections
+                && sections.getTabs().size() == 2 && sections.getTabs().get(1).getContent() == exercises
+                && sections.getTabs().get(0).getContent().lookup("#lab-steps") != null)).isTrue();
     }
 }

@@ -232,7 +232,7 @@ public final class ClassroomTour {
                 () -> onFx(() -> console.lab().rows().get(last).status() == LabRow.Status.DONE));
         log("lab step '" + onFx(() -> console.lab().rows().get(last).step().title()) + "': "
                 + onFx(() -> console.lab().rows().get(last).status()));
-        shot("9-silenced", "lab");
+        shot("9-silenced", "lab", "steps");
         onFx(() -> {
             console.stack().restartApi();
             return null;
@@ -261,7 +261,7 @@ public final class ClassroomTour {
         } while (state.kind() == CheckState.Kind.NO_DATA && System.nanoTime() < deadline);
         log("exercise " + id + " '" + answer + "': " + state.kind() + " " + state.message()
                 + (state.kind() == expected ? "" : " (NOT " + expected + ")"));
-        shot(step, "lab");
+        shot(step, "lab", "exercises");
     }
 
     private Notification notification(String alert, AlertStatus status) {
@@ -285,18 +285,22 @@ public final class ClassroomTour {
                 .map(AlertItem::getState).findFirst().orElse(AlertState.INACTIVE));
     }
 
-    private void shot(String step, String tab) throws IOException, InterruptedException {
-        onFx(() -> {
-            for (Node n : scene.getRoot().lookupAll(".tab-pane")) {
-                TabPane pane = (TabPane) n;
-                for (Tab t : pane.getTabs()) {
-                    if (("tab-" + tab).equals(t.getId())) {
-                        pane.getSelectionModel().select(t);
+    /** Shows {@code tabs} (a tab, then a tab inside it, e.g. "lab", "exercises") and saves the window as a PNG. */
+    private void shot(String step, String... tabs) throws IOException, InterruptedException {
+        for (String tab : tabs) {
+            onFx(() -> {
+                for (Node n : scene.getRoot().lookupAll(".tab-pane")) {
+                    TabPane pane = (TabPane) n;
+                    for (Tab t : pane.getTabs()) {
+                        if (("tab-" + tab).equals(t.getId())) {
+                            pane.getSelectionModel().select(t);
+                        }
                     }
                 }
-            }
-            return null;
-        });
+                return null;
+            });
+        }
+        String tab = String.join("-", tabs);
         pause(2); // let the newly shown tab lay out and draw its charts
         WritableImage image = onFx(() -> scene.snapshot(null));
         Path file = out.resolve(prefix + "-" + step + "-" + tab + ".png");

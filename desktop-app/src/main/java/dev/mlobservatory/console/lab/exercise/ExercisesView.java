@@ -16,6 +16,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -72,6 +73,9 @@ public final class ExercisesView extends BorderPane {
 
         title.getStyleClass().add(Styles.TITLE_3);
         title.setId("exercise-title");
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        task.setMinHeight(Region.USE_PREF_SIZE);
         task.setWrapText(true);
         task.setId("exercise-task");
         answer.setId("exercise-answer");
@@ -91,6 +95,7 @@ public final class ExercisesView extends BorderPane {
         result.setId("exercise-result");
         result.setWrapText(true);
         result.setMaxWidth(Double.MAX_VALUE);
+        result.setMinHeight(Region.USE_PREF_SIZE); // a reason is read whole, never cut to "…"
         hints.setId("exercise-hints");
         fileProblem.setId("exercises-file-problem");
         fileProblem.setWrapText(true);
