@@ -1,8 +1,8 @@
 package dev.mlobservatory.console.query;
 
+import dev.mlobservatory.console.prom.NearestNames;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,49 +95,11 @@ final class UnknownMetrics {
             if (knownSet.contains(name)) {
                 continue;
             }
-            List<String> near = nearest(name, known);
+            List<String> near = NearestNames.nearest(name, known, SUGGESTIONS);
             sentences.add(name + " is not a metric Prometheus knows."
                     + (near.isEmpty() ? "" : " Did you mean " + orList(near) + "?"));
         }
         return sentences.isEmpty() ? null : "No series: " + String.join(" ", sentences);
-    }
-
-    /**
-     * Up to {@link #SUGGESTIONS} known names nearest to {@code name} by edit distance, nearest first (ties by
-     * name); only names within a third of the name's length (at least 2 edits): a far name is no hint.
-     */
-    static List<String> nearest(String name, Collection<String> known) {
-        int limit = Math.max(2, name.length() / 3);
-        record Scored(String name, int distance) {
-        }
-        return known.stream()
-                .filter(k -> Math.abs(k.length() - name.length()) <= limit)
-                .map(k -> new Scored(k, distance(name, k)))
-                .filter(s -> s.distance() <= limit)
-                .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name))
-                .limit(SUGGESTIONS)
-                .map(Scored::name)
-                .toList();
-    }
-
-    /** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static String orList(List<String> names) {

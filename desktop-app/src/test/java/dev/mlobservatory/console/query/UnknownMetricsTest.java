@@ -2,6 +2,7 @@ package dev.mlobservatory.console.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mlobservatory.console.prom.NearestNames;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,9 +36,9 @@ class UnknownMetricsTest {
     void misspeltNameGetsTheNearestKnownNames() {
         assertThat(UnknownMetrics.explain("rate(ml_predictions_totl[1m])", KNOWN)).isEqualTo(
                 "No series: ml_predictions_totl is not a metric Prometheus knows. Did you mean ml_predictions_total?");
-        assertThat(UnknownMetrics.nearest("ml_predict_duration_seconds_buckt", KNOWN))
+        assertThat(NearestNames.nearest("ml_predict_duration_seconds_buckt", KNOWN, UnknownMetrics.SUGGESTIONS))
                 .containsExactly("ml_predict_duration_seconds_bucket", "ml_predict_duration_seconds_count");
-        assertThat(UnknownMetrics.nearest("upp", List.of("up", "ups", "app", "uppp", "xyz")))
+        assertThat(NearestNames.nearest("upp", List.of("up", "ups", "app", "uppp", "xyz"), UnknownMetrics.SUGGESTIONS))
                 .containsExactly("app", "up", "uppp"); // ties by name; xyz is too far
     }
 
@@ -57,8 +58,8 @@ class UnknownMetricsTest {
 
     @Test
     void editDistance() {
-        assertThat(UnknownMetrics.distance("kitten", "sitting")).isEqualTo(3);
-        assertThat(UnknownMetrics.distance("", "abc")).isEqualTo(3);
-        assertThat(UnknownMetrics.distance("same", "same")).isZero();
+        assertThat(NearestNames.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(NearestNames.distance("", "abc")).isEqualTo(3);
+        assertThat(NearestNames.distance("same", "same")).isZero();
     }
 }

@@ -1,8 +1,8 @@
 package dev.mlobservatory.console.lab.exercise;
 
+import dev.mlobservatory.console.prom.NearestNames;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,7 +77,7 @@ final class MetricNames {
         List<String> sentences = new ArrayList<>();
         for (String name : in(promql)) {
             if (!knownSet.contains(name)) {
-                List<String> near = nearest(name, known);
+                List<String> near = NearestNames.nearest(name, known, 2);
                 sentences.add("`" + name + "` is not a metric Prometheus knows"
                         + (near.isEmpty() ? "" : ": did you mean " + String.join(" or ",
                         near.stream().map(n -> "`" + n + "`").toList()) + "?"));
@@ -86,38 +86,4 @@ final class MetricNames {
         return sentences.isEmpty() ? null : String.join("; ", sentences);
     }
 
-    /** Up to two known names within a third of {@code name}'s length in edits, nearest first. */
-    static List<String> nearest(String name, Collection<String> known) {
-        int limit = Math.max(2, name.length() / 3);
-        record Scored(String name, int distance) {
-        }
-        return known.stream()
-                .filter(k -> Math.abs(k.length() - name.length()) <= limit)
-                .map(k -> new Scored(k, distance(name, k)))
-                .filter(s -> s.distance() <= limit)
-                .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name))
-                .limit(2)
-                .map(Scored::name)
-                .toList();
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }
