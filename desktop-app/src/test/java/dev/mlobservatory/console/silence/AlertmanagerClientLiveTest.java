@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.prom.UnreachableException;
 import dev.mlobservatory.console.stack.Ports;
+import dev.mlobservatory.console.testing.LiveAlertmanager;
 import dev.mlobservatory.console.testing.LiveStack;
 import java.time.Duration;
 import java.time.Instant;

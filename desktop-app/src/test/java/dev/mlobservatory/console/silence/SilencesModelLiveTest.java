@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.stack.Ports;
+import dev.mlobservatory.console.testing.LiveAlertmanager;
 import dev.mlobservatory.console.testing.LiveStack;
 import dev.mlobservatory.console.testing.SerialFx;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import dev.mlobservatory.console.concurrent.AppExecutor;
 import dev.mlobservatory.console.concurrent.FxThread;
 import dev.mlobservatory.console.prom.PrometheusClient;
 import dev.mlobservatory.console.stack.Ports;
+import dev.mlobservatory.console.testing.LiveAlertmanager;
 import dev.mlobservatory.console.testing.LiveStack;
 import dev.mlobservatory.console.testing.OnFx;
 import dev.mlobservatory.console.ui.Theme;

@@ -1,8 +1,7 @@
-package dev.mlobservatory.console.silence;
+package dev.mlobservatory.console.testing;
 
 import dev.mlobservatory.api.testing.Tools;
 import dev.mlobservatory.console.stack.Ports;
-import dev.mlobservatory.console.testing.LiveStack;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -19,13 +18,13 @@ import org.junit.jupiter.api.Assumptions;
  * with a temporary storage folder, no cluster port, and a classroom-fast route (group_wait 1 s) to a webhook URL the
  * test gives. Stopped, and its folder removed, by {@link #close()}.
  */
-final class LiveAlertmanager implements AutoCloseable {
+public final class LiveAlertmanager implements AutoCloseable {
 
     /** Debian's build reads its notification template from here, whatever the configuration says. */
     private static final Path DEBIAN_TEMPLATE = Path.of("/usr/share/prometheus/alertmanager/default.tmpl");
 
-    final Tools.Versioned binary;
-    final String url;
+    public final Tools.Versioned binary;
+    public final String url;
     private final Process process;
     private final Path dir;
 
@@ -37,8 +36,12 @@ final class LiveAlertmanager implements AutoCloseable {
     }
 
     /** Starts it with a route that sends every group to {@code webhook} (which may have nothing listening). */
-    static LiveAlertmanager start(String webhook) throws Exception {
-        Tools.Versioned binary = Tools.alertmanager();
+    public static LiveAlertmanager start(String webhook) throws Exception {
+        return start(Tools.alertmanager(), webhook);
+    }
+
+    /** As {@link #start(String)}, with this Alertmanager (tests that run against each version found). */
+    public static LiveAlertmanager start(Tools.Versioned binary, String webhook) throws Exception {
         if (binary.path().endsWith("prometheus-alertmanager") && !Files.exists(DEBIAN_TEMPLATE)) {
             String why = "Debian's Alertmanager needs " + DEBIAN_TEMPLATE + " (installed with the package; "
                     + "for the copy unpacked in .tools: cp -r .tools/sid/usr/share/prometheus/alertmanager "
@@ -98,7 +101,7 @@ final class LiveAlertmanager implements AutoCloseable {
     }
 
     /** Posts alerts as Prometheus does ({@code POST /api/v2/alerts}, a JSON array); fails the test unless 200. */
-    void postAlerts(String json) throws IOException {
+    public void postAlerts(String json) throws IOException {
         HttpURLConnection c = (HttpURLConnection) URI.create(url + "/api/v2/alerts").toURL().openConnection();
         c.setRequestMethod("POST");
         c.setDoOutput(true);
@@ -112,7 +115,7 @@ final class LiveAlertmanager implements AutoCloseable {
     }
 
     /** A firing alert with these labels, for {@link #postAlerts}: {@code alert("alertname", "X", "severity", "warning")}. */
-    static String alert(String... labels) {
+    public static String alert(String... labels) {
         StringBuilder json = new StringBuilder("{\"labels\":{");
         for (int i = 0; i < labels.length; i += 2) {
             json.append(i == 0 ? "" : ",").append('"').append(labels[i]).append("\":\"").append(labels[i + 1])
@@ -121,7 +124,7 @@ final class LiveAlertmanager implements AutoCloseable {
         return json.append("}}").toString();
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(dir.resolve("alertmanager.log"));
         } catch (IOException e) {
